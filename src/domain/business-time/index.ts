@@ -1,0 +1,15 @@
+export {
+  BusinessCalendar,
+  BusinessTimeError,
+  type BusinessTimeErrorCode,
+  type CalendarSpec,
+  compileCalendar,
+} from "./calendar.ts";
+export {
+  type HolidayDay,
+  type HolidaySpec,
+  holidayDays,
+  isKnownHolidayCountry,
+  isKnownHolidayRegion,
+} from "./holidays.ts";
+export * from "./zone.ts";
