@@ -255,7 +255,7 @@ export class BusinessCalendar {
   nextOpening(t: number): number {
     const i = this.firstEndingFrom(t, true);
     const s = this.starts[i]!;
-    return s > t ? s : t;
+    return Math.max(s, t);
   }
 
   /** The earliest closed instant at or after t (t itself when closed). */
@@ -371,7 +371,7 @@ export class BusinessCalendar {
     for (let i = upperBound(this.ends, from); i < this.starts.length; i++) {
       const s = this.starts[i]!;
       if (s >= to) break;
-      out.push([s > from ? s : from, this.ends[i]! < to ? this.ends[i]! : to]);
+      out.push([Math.max(s, from), Math.min(this.ends[i]!, to)]);
     }
     return out;
   }

@@ -106,7 +106,7 @@ export function offsetAt(zone: string, epochMs: number): number {
     if (cache.days.size >= CACHE_LIMIT) cache.days.clear();
     cache.days.set(day, daily);
   }
-  if (daily === daily) return daily;
+  if (!Number.isNaN(daily)) return daily;
   const bucket = Math.floor(epochMs / BUCKET_MS);
   let offset = cache.offsets.get(bucket);
   if (offset === undefined) {
