@@ -9,10 +9,32 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const wallTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
   error: "cadre.time_format",
 });
+const LOCAL_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+/** True when "YYYY-MM-DD" names a day that exists (no 31 April, 29 February only in leap years). */
+export function isExistingDate(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** A local calendar date "YYYY-MM-DD". */
 export const localDate = z
   .string()
-  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, { error: "cadre.date_format" });
+  .regex(LOCAL_DATE, { error: "cadre.date_format" })
+  // Only judged once the shape is right, so a malformed date yields one issue, not two.
+  .refine((text) => !LOCAL_DATE.test(text) || isExistingDate(text), { error: "cadre.date_format" });
+
+const LOCAL_DATE_TIME =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d$/;
+
+/** A local date and time "YYYY-MM-DDTHH:MM" in the charter's zone. */
+export const localDateTime = z
+  .string()
+  .regex(LOCAL_DATE_TIME, { error: "cadre.datetime_format" })
+  .refine((text) => !LOCAL_DATE_TIME.test(text) || isExistingDate(text), {
+    error: "cadre.datetime_format",
+  });
 
 export const interval = z.tuple([wallTime, wallTime]);
 export const dayHours = z.array(interval);
@@ -48,9 +70,18 @@ export const channel = z.object({
 export const meetingType = z.object({
   id: channelId,
   name: z.string().min(1).max(120).optional(),
-  durationMinutes: z.number().int().min(5).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   minNotice: businessDuration.optional(),
-  bufferMinutes: z.number().int().min(0).max(24 * 60).default(0),
+  bufferMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(0),
   maxPerDay: z.number().int().min(1).optional(),
   maxPerWeek: z.number().int().min(1).optional(),
   horizonDays: z.number().int().min(1).max(366).default(30),
@@ -120,9 +151,7 @@ export const charterSchema = z.object({
           z.object({
             id: channelId,
             label: z.string().max(200).optional(),
-            endsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
-              error: "cadre.datetime_format",
-            }),
+            endsAt: localDateTime,
           }),
         )
         .optional(),

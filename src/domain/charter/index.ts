@@ -1,0 +1,3 @@
+export * from "./messages.ts";
+export * from "./schema.ts";
+export * from "./validate.ts";
