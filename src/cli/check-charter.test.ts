@@ -114,9 +114,7 @@ describe("check-charter", () => {
   });
 
   it("has the same messages in both languages", () => {
-    expect(Object.keys(cliMessages.fr).sort()).toEqual(
-      Object.keys(cliMessages.en).sort(),
-    );
+    expect(Object.keys(cliMessages.fr).sort()).toEqual(Object.keys(cliMessages.en).sort());
   });
 });
 

@@ -1,7 +1,15 @@
 // `cadre check-charter <file> [--lang fr|en]`: validates a charter file as if publishing it.
 // Prints "ok" and exits 0, or prints every problem one per line and exits 2.
 import { checkCharter, formatIssues, type Lang } from "../domain/charter/index.ts";
-import { type CliIo, EXIT_INVALID, EXIT_OK, langFromEnv, parseOptions, readJsonFile, say } from "./io.ts";
+import {
+  type CliIo,
+  EXIT_INVALID,
+  EXIT_OK,
+  langFromEnv,
+  parseOptions,
+  readJsonFile,
+  say,
+} from "./io.ts";
 
 export type CheckCharterIo = CliIo;
 export { langFromEnv };
@@ -26,8 +34,10 @@ export async function checkCharterCommand(args: string[], io: CheckCharterIo): P
   if (!lang) return EXIT_INVALID;
   const file = parsed.positional[0];
   if (parsed.unknown !== undefined || parsed.missing !== undefined || file === undefined) {
-    if (parsed.unknown !== undefined) io.stderr(say(lang, "unknown_option", { option: parsed.unknown }));
-    if (parsed.missing !== undefined) io.stderr(say(lang, "missing_value", { option: parsed.missing }));
+    if (parsed.unknown !== undefined)
+      io.stderr(say(lang, "unknown_option", { option: parsed.unknown }));
+    if (parsed.missing !== undefined)
+      io.stderr(say(lang, "missing_value", { option: parsed.missing }));
     io.stderr(usage[lang]);
     return EXIT_INVALID;
   }

@@ -1,0 +1,2 @@
+export * from "./pricing.ts";
+export type * from "./types.ts";
