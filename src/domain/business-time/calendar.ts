@@ -379,14 +379,14 @@ export class BusinessCalendar {
   /**
    * The first of the given local check times (minutes after midnight) at or after t that falls in
    * open time (or on a closing instant); the next opening when no check time fits within 14 days.
+   * `checkMinutes` must be ascending.
    */
   nextCheckTime(t: number, checkMinutes: readonly number[]): number {
     const start = this.nextOpening(t);
     if (checkMinutes.length === 0) return start;
-    const sorted = [...checkMinutes].sort((a, b) => a - b);
     const { day } = localParts(this.timezone, start);
     for (let d = day; d < day + 14; d++) {
-      for (const minute of sorted) {
+      for (const minute of checkMinutes) {
         const at = wallToEpoch(this.timezone, d * MS_PER_DAY + minute * MS_PER_MINUTE);
         if (at >= start && this.isOpen(at)) return at;
       }

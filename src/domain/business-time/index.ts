@@ -12,4 +12,5 @@ export {
   isKnownHolidayCountry,
   isKnownHolidayRegion,
 } from "./holidays.ts";
+export { parseIso, toIso } from "./iso.ts";
 export * from "./zone.ts";

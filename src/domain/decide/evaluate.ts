@@ -1,4 +1,5 @@
 // evaluate(request, context) -> Decision: pure, deterministic, explainable.
+import { parseIso, toIso } from "../business-time/iso.ts";
 import type { Charter } from "../charter/schema.ts";
 import { discountAlternatives, extraFor, offerPrice } from "../offers/pricing.ts";
 import type { Offer, QuotaKey } from "../offers/types.ts";
@@ -23,11 +24,11 @@ const STRENGTH: Record<Outcome, number> = {
   redirect: 4,
 };
 const DAY = 86_400_000;
-const iso = (t: number) => new Date(t).toISOString();
+const iso = toIso;
 
 /** Parses an instant given as epoch ms or ISO text. */
 function toEpoch(value: number | string): number {
-  return typeof value === "number" ? value : Date.parse(value);
+  return typeof value === "number" ? value : parseIso(value);
 }
 
 /** Collects rule hits and keeps the strongest outcome with its reply situation. */
@@ -150,7 +151,7 @@ function checkLeadTime(
   const { charter, calendar } = ctx.policy;
   const leadTime = charter.requests.leadTime;
   const neededBy = req.neededBy
-    ? Date.parse(req.neededBy)
+    ? parseIso(req.neededBy)
     : req.kind === "urgent"
       ? received
       : undefined;
@@ -356,7 +357,7 @@ function checkMoney(
 export function evaluate(req: ClientRequest, ctx: EvaluationContext): Decision {
   const { policy } = ctx;
   const { charter, calendar } = policy;
-  const received = req.receivedAt ? Date.parse(req.receivedAt) : toEpoch(ctx.now);
+  const received = req.receivedAt ? parseIso(req.receivedAt) : toEpoch(ctx.now);
   const v = new Verdict();
 
   const responder = checkChannel(v, policy, req);
@@ -397,14 +398,13 @@ export function evaluate(req: ClientRequest, ctx: EvaluationContext): Decision {
     ? escalationFor(charter, client.violationTimes ?? [], received)
     : null;
   const locale = pickLocale(client.locale, charter.locales);
-  return {
+  const decision: Decision = {
     outcome: v.outcome,
     dueAt: iso(dueAt),
     nextOpenAt: iso(nextOpenAt),
     rules: v.rules,
     situation: v.situation,
     options: v.options,
-    ...(v.alternatives ? { alternatives: v.alternatives } : {}),
     escalation,
     reply: renderReply({
       situation: v.situation,
@@ -416,6 +416,8 @@ export function evaluate(req: ClientRequest, ctx: EvaluationContext): Decision {
     }),
     charterVersion: policy.version,
   };
+  if (v.alternatives) decision.alternatives = v.alternatives;
+  return decision;
 }
 
 /** The client's locale when we write their language, else the charter's first locale. */

@@ -36,7 +36,7 @@ export function compilePolicy(charter: Charter, version: number | null = null): 
     channels.set(channel.id, {
       channel,
       contact,
-      checkMinutes: (channel.checkTimes ?? []).map(parseWallTime),
+      checkMinutes: (channel.checkTimes ?? []).map(parseWallTime).sort((a, b) => a - b),
     });
   }
   const preferred =
