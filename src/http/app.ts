@@ -1,0 +1,85 @@
+// The Fastify application: plugins, OpenAPI, error mapping and the route modules.
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { type AppConfig, type AppContext, defaultConfig } from "../services/context.ts";
+import type { Store } from "../store/db.ts";
+import { installErrorHandling } from "./errors.ts";
+import { routeModules } from "./routes/index.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+export interface BuildOptions {
+  store: Store;
+  config?: Partial<AppConfig>;
+  /** The clock; tests pass a fixed one. */
+  now?: () => number;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.CADRE_TRUST_PROXY === "1",
+    disableRequestLogging: !options.logger,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const config: AppConfig = { ...defaultConfig(), ...options.config };
+  const ctx: AppContext = {
+    store: options.store,
+    db: options.store.db,
+    config,
+    now: options.now ?? Date.now,
+  };
+  app.decorate("ctx", ctx);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    // The API serves JSON; the docs UI and the pages set their own policy where needed.
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Cadre API",
+        version: "1",
+        description:
+          "Cadre applies a professional's charter (hours, channels, meetings, scope, money, energy) to every client request. Errors are localised by Accept-Language (fr, en).",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "cadre_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  installErrorHandling(app);
+  for (const register of routeModules) await app.register(register);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,33 @@
+// What every use case receives: the database, the configuration and the clock.
+import type { Kysely } from "kysely";
+import type { Store } from "../store/db.ts";
+import type { Database } from "../store/schema.ts";
+
+export interface AppConfig {
+  /** The address people reach the app at, for links in e-mails (magic links, invitations). */
+  publicUrl: string;
+  /** Set the Secure flag on cookies: "auto" = when the request is HTTPS or to localhost. */
+  cookieSecure: "auto" | boolean;
+  /** Session lifetime in days. */
+  sessionDays: number;
+}
+
+export function defaultConfig(): AppConfig {
+  return {
+    publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    cookieSecure:
+      process.env.CADRE_COOKIE_SECURE === "0"
+        ? false
+        : process.env.CADRE_COOKIE_SECURE === "1"
+          ? true
+          : "auto",
+    sessionDays: 30,
+  };
+}
+
+export interface AppContext {
+  store: Store;
+  db: Kysely<Database>;
+  config: AppConfig;
+  now: () => number;
+}

@@ -1,0 +1,15 @@
+// Runs the Kysely migrations (both engines); called on start and by `cadre migrate`.
+import { type Migration, Migrator } from "kysely";
+import type { Store } from "./db.ts";
+import { init } from "./migrations/0001_init.ts";
+
+export async function migrate(store: Store): Promise<string[]> {
+  const migrations: Record<string, Migration> = { "0001_init": init(store.engine) };
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
