@@ -37,7 +37,6 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.CADRE_TRUST_PROXY === "1",
-    disableRequestLogging: !options.logger,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

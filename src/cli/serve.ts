@@ -1,0 +1,44 @@
+// `cadre serve` (and `npm start`): migrate, start the HTTP server and the scheduler.
+import { buildApp } from "../http/app.ts";
+import { type CliIo, EXIT_OK } from "./io.ts";
+import { openConfiguredStore } from "./runtime.ts";
+
+export interface ServeHooks {
+  /** Runs once the app is built and before it listens (the demo loader uses it). */
+  beforeListen?: (app: Awaited<ReturnType<typeof buildApp>>, io: CliIo) => Promise<void>;
+  /** Starts background work; returns a function that stops it. */
+  startBackground?: (
+    app: Awaited<ReturnType<typeof buildApp>>,
+  ) => (() => Promise<void> | void) | undefined;
+}
+
+export async function serveCommand(
+  args: string[],
+  io: CliIo,
+  hooks: ServeHooks = {},
+): Promise<number> {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const store = await openConfiguredStore();
+  const app = await buildApp({ store, logger: process.env.LOG_LEVEL !== "silent" });
+  if (args.includes("--demo") || process.env.CADRE_DEMO === "1")
+    await hooks.beforeListen?.(app, io);
+  const stopBackground = hooks.startBackground?.(app);
+  await app.listen({ port, host });
+  io.stdout(
+    io.lang === "fr"
+      ? `Cadre écoute sur http://${host === "0.0.0.0" ? "localhost" : host}:${port} (données : ${store.where})`
+      : `Cadre is listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (data: ${store.where})`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = async () => {
+      await stopBackground?.();
+      await app.close();
+      await store.close();
+      resolve();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return EXIT_OK;
+}

@@ -1,0 +1,82 @@
+// Everything a decision needs, loaded for one client: the published policy, the client, their
+// recent violations, the engagement and its offer, the workspace's offers, this month's rushes.
+
+import { localParts, MS_PER_DAY, wallToEpoch } from "../../domain/business-time/zone.ts";
+import type { EvaluationContext } from "../../domain/decide/types.ts";
+import * as clients from "../../store/repositories/clients.ts";
+import * as engagements from "../../store/repositories/engagements.ts";
+import { violationTimes } from "../../store/repositories/ledger.ts";
+import * as offers from "../../store/repositories/offers.ts";
+import { countChosenRush } from "../../store/repositories/requests.ts";
+import type { AppContext } from "../context.ts";
+import { AppError, notFound } from "../errors.ts";
+import { publishedPolicy } from "./policy-cache.ts";
+
+const ESCALATION_WINDOW_DAYS = 366;
+
+export interface LoadedContext {
+  context: EvaluationContext;
+  clientId: string | null;
+  engagementId: string | null;
+}
+
+/** The first instant of the local month containing t, in the charter's zone. */
+function monthStart(zone: string, t: number): number {
+  const { day } = localParts(zone, t);
+  const date = new Date(day * MS_PER_DAY);
+  return wallToEpoch(zone, Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
+}
+
+export async function loadDecisionContext(
+  ctx: AppContext,
+  workspaceId: string,
+  ids: { clientId?: string | undefined; engagementId?: string | undefined },
+  receivedAt: number,
+): Promise<LoadedContext> {
+  const policy = await publishedPolicy(ctx, workspaceId);
+  if (!policy) throw new AppError("conflict", "no_published_charter");
+  const catalog = await offers.list(ctx.db, workspaceId);
+  const context: EvaluationContext = { now: ctx.now(), policy, offers: catalog };
+  if (!ids.clientId) {
+    if (ids.engagementId) throw notFound("engagement");
+    return { context, clientId: null, engagementId: null };
+  }
+  const client = await clients.get(ctx.db, workspaceId, ids.clientId);
+  if (!client) throw notFound("client");
+  const engagement = ids.engagementId
+    ? await engagements.get(ctx.db, workspaceId, ids.engagementId)
+    : await engagements.activeForClient(ctx.db, workspaceId, client.id);
+  if (ids.engagementId && (!engagement || engagement.clientId !== client.id))
+    throw notFound("engagement");
+  const [times, rushes] = await Promise.all([
+    violationTimes(
+      ctx.db,
+      workspaceId,
+      client.id,
+      receivedAt - ESCALATION_WINDOW_DAYS * MS_PER_DAY,
+    ),
+    countChosenRush(
+      ctx.db,
+      workspaceId,
+      client.id,
+      monthStart(policy.charter.timezone, receivedAt),
+    ),
+  ]);
+  context.client = {
+    id: client.id,
+    name: client.name,
+    locale: client.locale,
+    ...(client.timezone ? { timezone: client.timezone } : {}),
+    violationTimes: times,
+  };
+  context.counters = { rushThisMonth: rushes };
+  if (engagement) {
+    context.engagement = {
+      offer: engagement.offer,
+      usage: engagement.usage,
+      extraQuota: engagement.extraQuota,
+      extraItems: engagement.extraItems,
+    };
+  }
+  return { context, clientId: client.id, engagementId: engagement?.id ?? null };
+}

@@ -1,0 +1,148 @@
+// The fairness ledger: violations a client committed and exceptions the professional granted.
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../schema.ts";
+import { count, fromJson, instant } from "../values.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+const iso = (t: number) => new Date(t).toISOString();
+
+export interface Violation {
+  id: string;
+  clientId: string;
+  requestId: string | null;
+  ruleId: string;
+  category: string;
+  params: Record<string, unknown>;
+  charterVersion: number | null;
+  occurredAt: string;
+}
+
+export interface Exception {
+  id: string;
+  clientId: string;
+  requestId: string | null;
+  ruleId: string;
+  reason: string;
+  grantedBy: string | null;
+  createdAt: string;
+}
+
+export async function listViolations(
+  db: Db,
+  workspaceId: string,
+  f: { clientId?: string | undefined; limit: number; offset: number },
+): Promise<Violation[]> {
+  let q = db.selectFrom("violations").selectAll().where("workspace_id", "=", workspaceId);
+  if (f.clientId) q = q.where("client_id", "=", f.clientId);
+  const rows = await q
+    .orderBy("occurred_at", "desc")
+    .orderBy("id")
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.client_id,
+    requestId: r.request_id,
+    ruleId: r.rule_id,
+    category: r.category,
+    params: fromJson<Record<string, unknown>>(r.params),
+    charterVersion: r.charter_version === null ? null : Number(r.charter_version),
+    occurredAt: instant(r.occurred_at),
+  }));
+}
+
+/** Instants (epoch ms, ascending) of a client's violations since `since`, for escalation. */
+export async function violationTimes(
+  db: Db,
+  workspaceId: string,
+  clientId: string,
+  since: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom("violations")
+    .select("occurred_at")
+    .where("workspace_id", "=", workspaceId)
+    .where("client_id", "=", clientId)
+    .where("occurred_at", ">=", iso(since))
+    .orderBy("occurred_at", "asc")
+    .execute();
+  return rows.map((r) => Date.parse(instant(r.occurred_at)));
+}
+
+export async function insertException(
+  db: Db,
+  workspaceId: string,
+  e: Omit<Exception, "createdAt"> & { createdAt: number },
+): Promise<void> {
+  await db
+    .insertInto("exceptions")
+    .values({
+      workspace_id: workspaceId,
+      id: e.id,
+      client_id: e.clientId,
+      request_id: e.requestId,
+      rule_id: e.ruleId,
+      reason: e.reason,
+      granted_by: e.grantedBy,
+      created_at: iso(e.createdAt),
+    })
+    .execute();
+}
+
+export async function listExceptions(
+  db: Db,
+  workspaceId: string,
+  f: { clientId?: string | undefined; limit: number; offset: number },
+): Promise<Exception[]> {
+  let q = db.selectFrom("exceptions").selectAll().where("workspace_id", "=", workspaceId);
+  if (f.clientId) q = q.where("client_id", "=", f.clientId);
+  const rows = await q
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.client_id,
+    requestId: r.request_id,
+    ruleId: r.rule_id,
+    reason: r.reason,
+    grantedBy: r.granted_by,
+    createdAt: instant(r.created_at),
+  }));
+}
+
+/** Per client of the workspace: how many exceptions and violations, side by side. */
+export async function ledgerByClient(
+  db: Db,
+  workspaceId: string,
+): Promise<{ clientId: string; name: string; exceptions: number; violations: number }[]> {
+  const clients = await db
+    .selectFrom("clients")
+    .select(["id", "name"])
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("name")
+    .execute();
+  const ex = await db
+    .selectFrom("exceptions")
+    .select(["client_id", (eb) => eb.fn.countAll().as("n")])
+    .where("workspace_id", "=", workspaceId)
+    .groupBy("client_id")
+    .execute();
+  const vi = await db
+    .selectFrom("violations")
+    .select(["client_id", (eb) => eb.fn.countAll().as("n")])
+    .where("workspace_id", "=", workspaceId)
+    .groupBy("client_id")
+    .execute();
+  const exBy = new Map(ex.map((r) => [r.client_id, count(r.n)]));
+  const viBy = new Map(vi.map((r) => [r.client_id, count(r.n)]));
+  return clients.map((c) => ({
+    clientId: c.id,
+    name: c.name,
+    exceptions: exBy.get(c.id) ?? 0,
+    violations: viBy.get(c.id) ?? 0,
+  }));
+}
