@@ -12,8 +12,10 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { type AppConfig, type AppContext, defaultConfig } from "../services/context.ts";
+import { AppError } from "../services/errors.ts";
 import type { Store } from "../store/db.ts";
-import { installErrorHandling } from "./errors.ts";
+import { installErrorHandling, sendError } from "./errors.ts";
+import { installNulGuard } from "./nul-guard.ts";
 import { routeModules } from "./routes/index.ts";
 
 declare module "fastify" {
@@ -37,6 +39,18 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.CADRE_TRUST_PROXY === "1",
+    maxParamLength: 200,
+    // Errors raised before routing (an over-long id, a malformed URL) get the same localised shape.
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+      sendError(
+        reply,
+        request,
+        tooLong
+          ? new AppError("not_found", "not_found", { what: "route" })
+          : new AppError("invalid_input", "invalid_input"),
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -78,6 +92,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   installErrorHandling(app);
+  installNulGuard(app);
   for (const register of routeModules) await app.register(register);
   await app.ready();
   return app;

@@ -10,6 +10,8 @@ export interface AppConfig {
   cookieSecure: "auto" | boolean;
   /** Session lifetime in days. */
   sessionDays: number;
+  /** Attempts per minute per IP on each sign-up, sign-in and link route (CADRE_AUTH_RATE_LIMIT). */
+  authRateLimit: number;
 }
 
 export function defaultConfig(): AppConfig {
@@ -22,6 +24,7 @@ export function defaultConfig(): AppConfig {
           ? true
           : "auto",
     sessionDays: 30,
+    authRateLimit: Number(process.env.CADRE_AUTH_RATE_LIMIT) || 10,
   };
 }
 

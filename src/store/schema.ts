@@ -165,6 +165,7 @@ export interface ObligationsTable {
   deliverable_ids: Json;
   consequence_applied_at: NullableInstant;
   position: number;
+  shifted_business_days: Defaulted<number>;
 }
 
 export interface RequestsTable {

@@ -316,6 +316,16 @@ describeEngines("requests, ledger and portal over HTTP", (engine) => {
       body: "b",
     });
     expect(badDate.statusCode).toBe(400);
+    const nul = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/requests",
+      headers: { ...pro.asToken(), "accept-language": "en" },
+      payload: { clientId, channel: "email", subject: "a\u0000b", body: "b" },
+    });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.details).toEqual([
+      { path: "subject", code: "nul_character", message: expect.stringMatching(/null character/) },
+    ]);
     const unknown = await t.app.inject({
       method: "POST",
       url: "/api/v1/requests",

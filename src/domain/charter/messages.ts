@@ -304,6 +304,16 @@ const en: MessageCatalog = {
 
 export const charterMessages: Record<Lang, MessageCatalog> = { fr, en };
 
+/** Adds field-issue messages for other documents (request bodies, accounts), both languages. */
+export function defineIssueMessages(
+  messages: Record<string, { fr: MessageCatalog[string]; en: MessageCatalog[string] }>,
+): void {
+  for (const [code, m] of Object.entries(messages)) {
+    charterMessages.fr[code] = m.fr;
+    charterMessages.en[code] = m.en;
+  }
+}
+
 /** The message of one issue code; unknown codes fall back to a generic "invalid value". */
 export function issueMessage(code: string, params: IssueParams, lang: Lang): string {
   const catalog = charterMessages[lang];

@@ -85,6 +85,13 @@ export const meetingType = z.object({
   maxPerDay: z.number().int().min(1).optional(),
   maxPerWeek: z.number().int().min(1).optional(),
   horizonDays: z.number().int().min(1).max(366).default(30),
+  /** Minutes between two offered start times; default min(durationMinutes, 30). */
+  slotIntervalMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .optional(),
   cancelNotice: wallDuration.optional(),
   lateCancel: z.enum(["counts-as-used", "fee", "free"]).default("counts-as-used"),
   lateCancelFeePercent: z.number().min(0).max(100).optional(),

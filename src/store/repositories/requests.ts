@@ -241,7 +241,6 @@ export async function countChosenRush(
     .where("workspace_id", "=", workspaceId)
     .where("client_id", "=", clientId)
     .where("received_at", ">=", iso(since))
-    .where("kind", "is not", null)
     .execute();
   return rows.filter((r) => fromJson<{ chosenOption?: string }>(r.decision).chosenOption === "rush")
     .length;

@@ -1,0 +1,154 @@
+// Sign-up, sign-in, sign-out and the current session.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { describeSession } from "../../services/accounts/describe-session.ts";
+import { logIn } from "../../services/accounts/log-in.ts";
+import { endSession } from "../../services/accounts/sessions.ts";
+import { signUp } from "../../services/accounts/sign-up.ts";
+import {
+  authRateLimit,
+  checkCsrf,
+  clearSessionCookie,
+  credentialFor,
+  requireAnyone,
+  setSessionCookie,
+} from "../auth.ts";
+import {
+  clientOut,
+  emailField,
+  errorOut,
+  line,
+  passwordField,
+  roleField,
+  showUser,
+  showWorkspace,
+  signedInOut,
+  signInPassword,
+  userOut,
+  workspaceOut,
+} from "./account-schemas.ts";
+
+const signUpBody = z.object({
+  email: emailField,
+  password: passwordField,
+  name: line(1, 120),
+  workspace: z.object({
+    name: line(1, 120),
+    slug: line(1, 60),
+    timezone: line(1, 64),
+    locale: line(2, 10),
+    country: line(2, 2),
+    region: line(0, 10).optional(),
+    currency: line(3, 3).optional(),
+  }),
+});
+
+const logInBody = z.object({
+  email: emailField,
+  password: signInPassword,
+  workspace: line(0, 60).optional(),
+});
+
+const sessionOut = z.object({
+  kind: z.enum(["member", "client"]),
+  via: z.enum(["session", "token"]),
+  user: userOut.optional(),
+  role: roleField.optional(),
+  client: clientOut.optional(),
+  workspace: workspaceOut,
+  csrfToken: z.string().nullable(),
+});
+
+const errors = { 400: errorOut, 401: errorOut, 403: errorOut, 409: errorOut, 429: errorOut };
+
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    "/api/v1/signup",
+    {
+      config: authRateLimit,
+      schema: {
+        tags: ["accounts"],
+        summary: "Create an account and its workspace (you become its owner), signed in",
+        body: signUpBody,
+        response: { 201: signedInOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const done = await signUp(app.ctx, request.body);
+      setSessionCookie(request, reply, done.session);
+      return reply.status(201).send({
+        user: showUser(done.user),
+        workspace: showWorkspace(done.workspace),
+        role: done.role,
+        csrfToken: done.session.csrfToken,
+      });
+    },
+  );
+
+  app.post(
+    "/api/v1/login",
+    {
+      config: authRateLimit,
+      schema: {
+        tags: ["accounts"],
+        summary: "Sign in with e-mail and password (optionally to the workspace with this slug)",
+        body: logInBody,
+        response: { 200: signedInOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const done = await logIn(app.ctx, request.body);
+      setSessionCookie(request, reply, done.session);
+      return {
+        user: showUser(done.user),
+        workspace: showWorkspace(done.workspace),
+        role: done.role,
+        csrfToken: done.session.csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    "/api/v1/logout",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Sign out: ends this session and clears its cookie",
+        response: { 204: z.null(), 403: errorOut },
+      },
+    },
+    async (request, reply) => {
+      const credential = await credentialFor(request);
+      if (credential && credential.csrfToken !== null) {
+        checkCsrf(request, credential);
+        await endSession(app.ctx, credential.hash);
+      }
+      clearSessionCookie(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/v1/session",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Who is signed in: member or client, the workspace, and the CSRF token",
+        response: { 200: sessionOut, 401: errorOut },
+      },
+    },
+    async (request) => {
+      const credential = await requireAnyone(request);
+      const session = await describeSession(app.ctx, credential.principal);
+      return {
+        kind: credential.principal.kind,
+        via: credential.principal.via,
+        ...(session.user ? { user: showUser(session.user) } : {}),
+        ...(session.role ? { role: session.role } : {}),
+        ...(session.client ? { client: session.client } : {}),
+        workspace: showWorkspace(session.workspace),
+        csrfToken: credential.csrfToken,
+      };
+    },
+  );
+};
