@@ -3,11 +3,13 @@ import { type Migration, Migrator } from "kysely";
 import type { Store } from "./db.ts";
 import { init } from "./migrations/0001_init.ts";
 import { catalog } from "./migrations/0003_catalog.ts";
+import { requestChoices } from "./migrations/0004_request_choices.ts";
 
 export async function migrate(store: Store): Promise<string[]> {
   const migrations: Record<string, Migration> = {
     "0001_init": init(store.engine),
     "0003_catalog": catalog(),
+    "0004_request_choices": requestChoices(),
   };
   const migrator = new Migrator({
     db: store.db,

@@ -192,6 +192,7 @@ export interface RequestsTable {
   source: string;
   idempotency_key: string | null;
   created_at: Instant;
+  chosen_option: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ViolationsTable {

@@ -121,6 +121,14 @@ describeEngines("engagements and the consequences of late obligations", (engine)
     });
     expect(dates.statusCode).toBe(400);
     expect(dates.json().error.details[0].path).toBe("deliverables[0].dueAt");
+    const far = await call(
+      "POST",
+      "/api/v1/engagements",
+      { ...base, deliverables: [{ name: "A", dueAt: "9999-01-01T00:00:00Z" }] },
+      "fr",
+    );
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.details[0].message).toMatch(/entre l’an 2000 et l’an 2199/);
     expect(
       (await call("POST", "/api/v1/engagements", { ...base, clientId: "nobody" })).statusCode,
     ).toBe(404);

@@ -2,13 +2,21 @@
 import { z } from "zod";
 import { isValidTimeZone } from "../../domain/business-time/zone.ts";
 import { localDate } from "../../domain/charter/schema.ts";
+import "../../services/engagements/messages.ts";
 
 export const ref = z.string().min(1).max(64);
 /** Ids the professional chooses (offers, items, add-ons): letters, digits, ".", "_", "-". */
 export const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
 const name = z.string().trim().min(1).max(200);
 const money = z.number().int().min(0).max(1e12).describe("Minor units of the currency (cents)");
-export const instant = z.iso.datetime({ offset: true, error: "cadre.instant_format" });
+/** Business time is computed for 1971–2400: dates of this century and the next are plenty. */
+const FIRST = Date.parse("2000-01-01T00:00:00Z");
+const LAST = Date.parse("2199-12-31T23:59:59Z");
+export const instant = z.iso
+  .datetime({ offset: true, error: "cadre.instant_format" })
+  .refine((text) => Date.parse(text) >= FIRST && Date.parse(text) <= LAST, {
+    error: "cadre.instant_range",
+  });
 const locale = z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, { error: "cadre.locale_format" });
 const timezone = z.string().refine(isValidTimeZone, { error: "cadre.unknown_timezone" });
 const count = z.number().min(0).max(100_000);

@@ -1,6 +1,6 @@
 // Error messages of the offer, client and engagement use cases (fr, en), and the detail codes
 // their input checks report (rendered like the charter's, with the field's path).
-import { charterMessages } from "../../domain/charter/messages.ts";
+import { defineIssueMessages } from "../../domain/charter/messages.ts";
 import { defineErrors } from "../../i18n/errors.ts";
 
 const NBSP = "\u00a0";
@@ -36,24 +36,26 @@ defineErrors({
 });
 
 // Detail codes, beside the charter's (duplicate ids, references to nothing).
-Object.assign(charterMessages.fr, {
-  duplicate_id: (p: Record<string, unknown>) =>
-    `l’identifiant ${fr(p.id)} est déjà utilisé plus haut`,
-  unknown_reference: (p: Record<string, unknown>) =>
-    `${fr(p.id)} ne désigne rien de connu${
-      Array.isArray(p.known) && p.known.length > 0
-        ? ` (possibles${NBSP}: ${p.known.map(String).join(", ")})`
-        : ""
-    }`,
-  self_reference: () => "une offre ne peut pas être sa propre offre inférieure",
-});
-Object.assign(charterMessages.en, {
-  duplicate_id: (p: Record<string, unknown>) => `the id ${en(p.id)} is already used above`,
-  unknown_reference: (p: Record<string, unknown>) =>
-    `${en(p.id)} does not name anything known${
-      Array.isArray(p.known) && p.known.length > 0
-        ? ` (possible: ${p.known.map(String).join(", ")})`
-        : ""
-    }`,
-  self_reference: () => "an offer cannot be its own lower tier",
+const known = (p: Record<string, unknown>, label: string) =>
+  Array.isArray(p.known) && p.known.length > 0
+    ? ` (${label}${p.known.map(String).join(", ")})`
+    : "";
+
+defineIssueMessages({
+  duplicate_id: {
+    fr: (p) => `l’identifiant ${fr(p.id)} est déjà utilisé plus haut`,
+    en: (p) => `the id ${en(p.id)} is already used above`,
+  },
+  unknown_reference: {
+    fr: (p) => `${fr(p.id)} ne désigne rien de connu${known(p, `possibles${NBSP}: `)}`,
+    en: (p) => `${en(p.id)} does not name anything known${known(p, "possible: ")}`,
+  },
+  instant_range: {
+    fr: () => "la date doit être comprise entre l’an 2000 et l’an 2199",
+    en: () => "the date must be between the years 2000 and 2199",
+  },
+  self_reference: {
+    fr: () => "une offre ne peut pas mener à elle-même par ses offres inférieures",
+    en: () => "an offer cannot lead back to itself through its lower tiers",
+  },
 });

@@ -136,7 +136,7 @@ function toRequest(row: Row): StoredRequest {
     answeredAt: instantOrNull(row.answered_at),
     closedAt: instantOrNull(row.closed_at),
     source: row.source as RequestSource,
-    chosenOption: (decision as { chosenOption?: string }).chosenOption ?? null,
+    chosenOption: (row.chosen_option as string | null) ?? null,
     createdAt: instant(row.created_at),
   };
 }
@@ -218,7 +218,10 @@ export async function updateRequest(
     values.answered_at = patch.answeredAt === null ? null : iso(patch.answeredAt);
   if (patch.closedAt !== undefined)
     values.closed_at = patch.closedAt === null ? null : iso(patch.closedAt);
-  if (patch.decision) values.decision = toJson(patch.decision);
+  if (patch.decision) {
+    values.decision = toJson(patch.decision);
+    values.chosen_option = (patch.decision as { chosenOption?: string }).chosenOption ?? null;
+  }
   if (Object.keys(values).length === 0) return;
   await db
     .updateTable("requests")
@@ -235,13 +238,13 @@ export async function countChosenRush(
   clientId: string,
   since: number,
 ): Promise<number> {
-  const rows = await db
+  const row = await db
     .selectFrom("requests")
-    .select("decision")
+    .select((eb) => eb.fn.countAll().as("n"))
     .where("workspace_id", "=", workspaceId)
     .where("client_id", "=", clientId)
+    .where("chosen_option", "=", "rush")
     .where("received_at", ">=", iso(since))
-    .execute();
-  return rows.filter((r) => fromJson<{ chosenOption?: string }>(r.decision).chosenOption === "rush")
-    .length;
+    .executeTakeFirst();
+  return count(row?.n);
 }
