@@ -39,7 +39,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.CADRE_TRUST_PROXY === "1",
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     // Errors raised before routing (an over-long id, a malformed URL) get the same localised shape.
     frameworkErrors: (error, request, reply) => {
       const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
