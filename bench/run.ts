@@ -159,9 +159,10 @@ async function main(): Promise<void> {
     results.cases.push(result);
     process.stdout.write(`${table(result)}\n`);
   }
-  const out = resolve(
-    args.out ?? join(here, "results", args.quick ? "latest-quick.json" : "latest.json"),
-  );
+  // A partial run (--only) never replaces the full results file.
+  const base = args.quick ? "latest-quick" : "latest";
+  const name = args.only ? `${base}-${args.only.join("-")}.json` : `${base}.json`;
+  const out = resolve(args.out ?? join(here, "results", name));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\nwrote ${out}\n`);
