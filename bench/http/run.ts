@@ -1,7 +1,7 @@
 // `npm run bench:http`: POST /api/v1/requests on embedded SQLite against a bare Fastify JSON
 // route, both measured with autocannon (50 connections) in the same run, one server process each.
 import { fork } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -17,6 +17,37 @@ function run(opts: autocannon.Options): Promise<Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc (Linux). */
+function processCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command name), in ticks.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Runs autocannon and measures the CPU the server and autocannon (this process) used meanwhile. */
+async function measured(serverPid: number | undefined, opts: autocannon.Options) {
+  const server0 = processCpuSeconds(serverPid);
+  const own0 = process.cpuUsage();
+  const result = await run(opts);
+  const own = process.cpuUsage(own0);
+  const serverSeconds = processCpuSeconds(serverPid) - server0;
+  const total = Math.max(1, result.requests.total);
+  const cpu = {
+    serverUsPerRequest: Math.round((serverSeconds * 1e6) / total),
+    autocannonUsPerRequest: Math.round((own.user + own.system) / total),
+    /** Cores busy on average: the server's, then autocannon's. */
+    serverCores: Number((serverSeconds / result.duration).toFixed(2)),
+    autocannonCores: Number(((own.user + own.system) / 1e6 / result.duration).toFixed(2)),
+  };
+  return { result, cpu };
 }
 
 function summary(name: string, r: Result) {
@@ -54,7 +85,7 @@ async function main() {
     connections: 10,
     duration: 2,
   });
-  const intake = await run({
+  const { result: intake, cpu: intakeCpu } = await measured(server.child.pid, {
     url: `${server.url}/api/v1/requests`,
     method: "POST",
     headers,
@@ -81,7 +112,7 @@ async function main() {
     connections: 10,
     duration: 2,
   });
-  const bareResult = await run({
+  const { result: bareResult, cpu: bareCpu } = await measured(bare.pid, {
     url: bareUrl,
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -109,11 +140,13 @@ async function main() {
         latencyMs: ours.latencyMs,
         non2xx: ours.non2xx,
         storedRequests: stored.total,
+        cpu: intakeCpu,
         peers: [
           {
             name: peer.name,
             requestsPerSec: peer.requestsPerSec,
             latencyMs: peer.latencyMs,
+            cpu: bareCpu,
             ratio: Number((ours.requestsPerSec / peer.requestsPerSec).toFixed(3)),
           },
         ],
@@ -130,7 +163,13 @@ async function main() {
     `intake: ${ours.requestsPerSec} req/s, p50 ${ours.latencyMs.p50} ms, p99 ${ours.latencyMs.p99} ms, non-2xx ${ours.non2xx}, stored ${stored.total}`,
   );
   console.log(
+    `        server ${intakeCpu.serverUsPerRequest} µs CPU/request (${intakeCpu.serverCores} cores), autocannon ${intakeCpu.autocannonUsPerRequest} µs (${intakeCpu.autocannonCores} cores)`,
+  );
+  console.log(
     `bare:   ${peer.requestsPerSec} req/s, p50 ${peer.latencyMs.p50} ms, p99 ${peer.latencyMs.p99} ms`,
+  );
+  console.log(
+    `        server ${bareCpu.serverUsPerRequest} µs CPU/request (${bareCpu.serverCores} cores), autocannon ${bareCpu.autocannonUsPerRequest} µs (${bareCpu.autocannonCores} cores)`,
   );
   console.log(`ratio intake/bare: ${report.cases[0]!.peers[0]!.ratio}`);
 }

@@ -1,5 +1,8 @@
-// `cadre serve` (and `npm start`): migrate, start the HTTP server and the scheduler.
+// `cadre serve` (and `npm start`): migrate, start the HTTP server, the scheduler and the e-mail
+// channel (outbox sender, inbound SMTP listener, IMAP poller: see docs/mail.md).
 import { buildApp } from "../http/app.ts";
+import { startMailWorkers } from "../services/mail/workers.ts";
+import { ensureWebBuild } from "./build-web.ts";
 import { type CliIo, EXIT_OK } from "./io.ts";
 import { openConfiguredStore } from "./runtime.ts";
 
@@ -19,11 +22,19 @@ export async function serveCommand(
 ): Promise<number> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
+  // `npm start` builds what it needs: the web app, when its sources changed since the last build.
+  await ensureWebBuild({ log: (line) => io.stderr(line) });
   const store = await openConfiguredStore();
   const app = await buildApp({ store, logger: process.env.LOG_LEVEL !== "silent" });
   if (args.includes("--demo") || process.env.CADRE_DEMO === "1")
     await hooks.beforeListen?.(app, io);
   const stopBackground = hooks.startBackground?.(app);
+  const mail = await startMailWorkers(app.ctx, {
+    log: {
+      info: (message) => app.log.info(message),
+      error: (message, error) => app.log.error({ err: error }, message),
+    },
+  });
   await app.listen({ port, host });
   io.stdout(
     io.lang === "fr"
@@ -33,6 +44,7 @@ export async function serveCommand(
   await new Promise<void>((resolve) => {
     const stop = async () => {
       await stopBackground?.();
+      await mail.stop();
       await app.close();
       await store.close();
       resolve();

@@ -1,6 +1,5 @@
 // The Fastify application: plugins, OpenAPI, error mapping and the route modules.
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -17,6 +16,7 @@ import type { Store } from "../store/db.ts";
 import { installErrorHandling, sendError } from "./errors.ts";
 import { installNulGuard } from "./nul-guard.ts";
 import { routeModules } from "./routes/index.ts";
+import { installSecurityHeaders } from "./security-headers.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -65,11 +65,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.decorate("ctx", ctx);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    // The API serves JSON; the docs UI and the pages set their own policy where needed.
-    contentSecurityPolicy: false,
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

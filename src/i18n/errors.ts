@@ -21,6 +21,10 @@ const WHAT_FR: Record<string, string> = {
   deliverable: "ce livrable",
   exception: "cette exception",
   user: "ce compte",
+  mail: "ce courriel",
+  attachment: "cette pièce jointe",
+  invoice: "cette facture",
+  "change-order": "cet avenant",
 };
 const WHAT_EN: Record<string, string> = {
   route: "this address",
@@ -38,6 +42,10 @@ const WHAT_EN: Record<string, string> = {
   deliverable: "this deliverable",
   exception: "this exception",
   user: "this account",
+  mail: "this e-mail",
+  attachment: "this attachment",
+  invoice: "this invoice",
+  "change-order": "this change order",
 };
 
 const fr: Catalog = {

@@ -9,17 +9,31 @@ import {
   failJob,
   type Job,
 } from "../store/repositories/jobs.ts";
+import { CALENDAR_REFRESH, CALENDAR_SWEEP, refreshCalendar, sweepCalendars } from "./calendars.ts";
+import { INVOICE_SWEEP, sweepInvoicesJob } from "./invoices.ts";
+import { intakeMailJob, MAIL_INTAKE, MAIL_SEND, sendMailJob } from "./mail.ts";
 import { applyObligationConsequence, CONSEQUENCE, SWEEP, sweepObligations } from "./obligations.ts";
 
 export type JobHandler = (ctx: AppContext, job: Job, now: number) => Promise<void>;
 
 const handlers: Record<string, JobHandler> = {
+  [INVOICE_SWEEP]: sweepInvoicesJob,
   [SWEEP]: sweepObligations,
   [CONSEQUENCE]: applyObligationConsequence,
+  [MAIL_SEND]: sendMailJob,
+  [MAIL_INTAKE]: intakeMailJob,
+  [CALENDAR_SWEEP]: sweepCalendars,
+  [CALENDAR_REFRESH]: refreshCalendar,
 };
 
 /** Jobs queued every minute. */
-const PERIODIC = [SWEEP];
+export const PERIODIC: readonly string[] = [
+  SWEEP,
+  MAIL_SEND,
+  MAIL_INTAKE,
+  CALENDAR_SWEEP,
+  INVOICE_SWEEP,
+];
 
 export const LEASE_MS = 2 * 60_000;
 export const MAX_ATTEMPTS = 8;

@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Store } from "../store/db.ts";
 import type { Database } from "../store/schema.ts";
+import { type MailConfig, mailConfigFromEnv } from "./mail/config.ts";
 
 export interface AppConfig {
   /** The address people reach the app at, for links in e-mails (magic links, invitations). */
@@ -12,11 +13,14 @@ export interface AppConfig {
   sessionDays: number;
   /** Attempts per minute per IP on each sign-up, sign-in and link route (CADRE_AUTH_RATE_LIMIT). */
   authRateLimit: number;
+  /** The e-mail channel: outgoing SMTP, the inbound SMTP listener and IMAP poller (docs/mail.md). */
+  mail: MailConfig;
 }
 
 export function defaultConfig(): AppConfig {
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   return {
-    publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    publicUrl,
     cookieSecure:
       process.env.CADRE_COOKIE_SECURE === "0"
         ? false
@@ -25,6 +29,7 @@ export function defaultConfig(): AppConfig {
           : "auto",
     sessionDays: 30,
     authRateLimit: Number(process.env.CADRE_AUTH_RATE_LIMIT) || 10,
+    mail: mailConfigFromEnv(process.env, publicUrl),
   };
 }
 

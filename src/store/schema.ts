@@ -244,6 +244,67 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: Instant;
   sent_at: NullableInstant;
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
+  locked_until: NullableInstant;
+  kind: Defaulted<string>;
+}
+
+export interface MessagesTable {
+  workspace_id: string;
+  id: string;
+  request_id: string | null;
+  message_id: string;
+  in_reply_to: string | null;
+  reference_ids: Json;
+  from_address: string;
+  from_name: string | null;
+  reply_to: string | null;
+  to_addresses: Json;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  written_at: Instant;
+  received_at: Instant;
+  transport: string;
+  automatic: string | null;
+  unknown_sender: Defaulted<number>;
+  state: string;
+  attempts: Defaulted<number>;
+  last_error: string | null;
+  size: number;
+  truncated: Defaulted<number>;
+  created_at: Instant;
+}
+
+export interface AttachmentsTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array | null;
+  position: number;
+  created_at: Instant;
+}
+
+export interface MailThreadsTable {
+  workspace_id: string;
+  request_id: string;
+  from_address: string;
+  unknown_sender: Defaulted<number>;
+  message_count: Defaulted<number>;
+  last_message_at: Instant;
+  last_auto_reply_at: NullableInstant;
+  created_at: Instant;
+}
+
+export interface MailCursorsTable {
+  id: string;
+  uid_validity: string;
+  last_uid: number;
+  updated_at: Instant;
 }
 
 export interface JobsTable {
@@ -258,6 +319,142 @@ export interface JobsTable {
   attempts: Defaulted<number>;
   last_error: string | null;
   created_at: Instant;
+}
+
+export interface BookingsTable {
+  workspace_id: string;
+  id: string;
+  meeting_type_id: string;
+  client_id: string;
+  member_user_id: string;
+  engagement_id: string | null;
+  start_at: Instant;
+  end_at: Instant;
+  buffer_minutes: Defaulted<number>;
+  status: string;
+  cancelled_at: NullableInstant;
+  cancelled_by: ColumnType<string | null, string | null | undefined, string | null>;
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  counts_as_used: Defaulted<number>;
+  fee: ColumnType<number | null, number | null | undefined, number | null>;
+  extra_price: ColumnType<number | null, number | null | undefined, number | null>;
+  extra_add_on_id: ColumnType<string | null, string | null | undefined, string | null>;
+  change_order_id: ColumnType<string | null, string | null | undefined, string | null>;
+  currency: ColumnType<string | null, string | null | undefined, string | null>;
+  waived_rules: Json;
+  charter_version: number | null;
+  rescheduled_from: string | null;
+  created_by: string;
+  created_at: Instant;
+}
+
+export interface CalendarSourcesTable {
+  workspace_id: string;
+  id: string;
+  member_user_id: string;
+  url: string;
+  label: string;
+  created_at: Instant;
+  last_fetched_at: NullableInstant;
+  last_success_at: NullableInstant;
+  last_error: string | null;
+  event_count: Defaulted<number>;
+}
+
+export interface BusyEventsTable {
+  workspace_id: string;
+  source_id: string;
+  member_user_id: string;
+  start_at: Instant;
+  end_at: Instant;
+}
+
+export interface CalendarFeedsTable {
+  workspace_id: string;
+  id: string;
+  member_user_id: string;
+  token_hash: string;
+  created_at: Instant;
+  revoked_at: NullableInstant;
+}
+
+/** bigint money column: a number on SQLite, text from PostgreSQL (read it with Number()). */
+type Money = ColumnType<number | string | bigint, number, number>;
+
+export interface ChangeOrdersTable {
+  workspace_id: string;
+  id: string;
+  engagement_id: string;
+  client_id: string;
+  request_id: string | null;
+  title: string;
+  items: Json;
+  grants: Json;
+  price: Money;
+  currency: string;
+  delivery_shift_business_days: number;
+  state: string;
+  created_at: Instant;
+  created_by: string | null;
+  decided_at: NullableInstant;
+  decided_by: string | null;
+  invoice_id: string | null;
+}
+
+export interface InvoicesTable {
+  workspace_id: string;
+  id: string;
+  number: string | null;
+  client_id: string;
+  engagement_id: string | null;
+  state: string;
+  currency: string;
+  timezone: string;
+  terms: Json;
+  taxes: Json;
+  subtotal: Money;
+  tax_total: Money;
+  total: Money;
+  paid_amount: ColumnType<number | string | bigint, number | undefined, number>;
+  issued_at: NullableInstant;
+  issued_on: string | null;
+  due_on: string | null;
+  paid_at: NullableInstant;
+  overdue_at: NullableInstant;
+  note: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface InvoiceLinesTable {
+  workspace_id: string;
+  id: string;
+  invoice_id: string;
+  position: number;
+  kind: string;
+  description: string;
+  quantity: number;
+  unit_price: Money;
+  amount: Money;
+  change_order_id: string | null;
+}
+
+export interface PaymentsTable {
+  workspace_id: string;
+  id: string;
+  invoice_id: string;
+  amount: Money;
+  method: string;
+  paid_at: Instant;
+  paid_on: string;
+  recorded_by: string | null;
+  created_at: Instant;
+}
+
+export interface WorkspaceTaxesTable {
+  workspace_id: string;
+  document: Json;
+  updated_at: Instant;
 }
 
 export interface Database {
@@ -282,4 +479,17 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   jobs: JobsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  mail_threads: MailThreadsTable;
+  mail_cursors: MailCursorsTable;
+  bookings: BookingsTable;
+  calendar_sources: CalendarSourcesTable;
+  busy_events: BusyEventsTable;
+  calendar_feeds: CalendarFeedsTable;
+  change_orders: ChangeOrdersTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  payments: PaymentsTable;
+  workspace_taxes: WorkspaceTaxesTable;
 }

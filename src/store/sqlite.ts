@@ -1,11 +1,38 @@
 // Kysely's SQLite dialect over Node's built-in `node:sqlite` (no native build): an adapter from
 // node:sqlite's statements (parameters spread) to the shape Kysely's SqliteDialect expects.
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { Worker } from "node:worker_threads";
 import type { SqliteDatabase, SqliteStatement } from "kysely";
 
 type SqlValue = null | number | bigint | string | Uint8Array;
 
 const STATEMENT_CACHE = 500;
+const CHECKPOINT_EVERY_MS = 1000;
+
+/**
+ * A helper thread with its own connection that copies the WAL back into the database file every
+ * second (PASSIVE: it never waits for, nor blocks, readers and the writer). A checkpoint writes
+ * and syncs the database file, which takes milliseconds: on the request thread that was a pause
+ * of the event loop every second.
+ */
+const CHECKPOINTER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { DatabaseSync } = require("node:sqlite");
+const db = new DatabaseSync(workerData.path);
+const checkpoint = () => {
+  try {
+    db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+  } catch {
+    // Busy or closing: the next tick tries again, and close() checkpoints in full.
+  }
+};
+const timer = setInterval(checkpoint, workerData.everyMs);
+parentPort.once("message", () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
 
 function bindable(value: unknown): SqlValue {
   if (value === undefined || value === null) return null;
@@ -37,7 +64,7 @@ class Statement implements SqliteStatement {
 export class NodeSqliteDatabase implements SqliteDatabase {
   readonly raw: DatabaseSync;
   readonly #statements = new Map<string, Statement>();
-  #checkpoints: ReturnType<typeof setInterval> | undefined;
+  #checkpointer: Worker | undefined;
   constructor(path: string) {
     this.raw = new DatabaseSync(path);
     // WAL keeps readers and the writer apart; NORMAL sync survives a process crash (a committed
@@ -50,19 +77,31 @@ export class NodeSqliteDatabase implements SqliteDatabase {
     this.raw.exec("PRAGMA busy_timeout = 5000");
     this.raw.exec("PRAGMA cache_size = -32000");
     this.raw.exec("PRAGMA temp_store = MEMORY");
-    if (path !== ":memory:") {
-      // Checkpoint on a timer rather than inside whichever commit crosses 1000 WAL pages: the
-      // request path stays short, and pages written many times are copied back once.
+    const mode = process.env.CKPT ?? "worker";
+    if (path !== ":memory:" && mode === "timer") {
       this.raw.exec("PRAGMA wal_autocheckpoint = 0");
-      this.#checkpoints = setInterval(() => this.checkpoint(), 1000);
-      this.#checkpoints.unref();
+      const t = setInterval(() => {
+        if (this.raw.isOpen) this.raw.exec("PRAGMA wal_checkpoint(PASSIVE)");
+      }, 1000);
+      t.unref();
+    }
+    if (path !== ":memory:" && mode === "worker") {
+      // Checkpoint on a helper thread rather than inside whichever commit crosses 1000 WAL
+      // pages: the request thread never copies pages back, and pages written many times within
+      // a second are copied once.
+      this.raw.exec("PRAGMA wal_autocheckpoint = 0");
+      this.#checkpointer = new Worker(CHECKPOINTER, {
+        eval: true,
+        workerData: { path, everyMs: CHECKPOINT_EVERY_MS },
+      });
+      // Should the thread die, commits checkpoint by themselves again.
+      this.#checkpointer.once("error", () => {
+        if (this.raw.isOpen) this.raw.exec("PRAGMA wal_autocheckpoint = 1000");
+      });
+      this.#checkpointer.unref();
     }
   }
 
-  /** Copies the WAL back into the database file without waiting for readers. */
-  checkpoint(): void {
-    if (this.raw.isOpen) this.raw.exec("PRAGMA wal_checkpoint(PASSIVE)");
-  }
   prepare(sql: string): SqliteStatement {
     let statement = this.#statements.get(sql);
     if (!statement) {
@@ -73,7 +112,7 @@ export class NodeSqliteDatabase implements SqliteDatabase {
     return statement;
   }
   close(): void {
-    clearInterval(this.#checkpoints);
+    this.#checkpointer?.postMessage("stop");
     this.#statements.clear();
     if (this.raw.isOpen) this.raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     if (this.raw.isOpen) this.raw.close();

@@ -33,6 +33,17 @@ export async function freshStore(engine: Engine): Promise<Store> {
     await close();
     const cleanup = new pg.Client({ connectionString: pgUrl });
     await cleanup.connect();
+    // pg's pool.end() resolves before its sockets are closed; a forced drop would then terminate
+    // them and their "terminating connection" error would surface as an uncaught exception.
+    // Give them a moment to go away by themselves first.
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await cleanup.query(
+        "select count(*)::int as n from pg_stat_activity where datname = $1",
+        [name],
+      );
+      if (rows[0]?.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await cleanup.query(`drop database if exists ${name} with (force)`);
     await cleanup.end();
   };

@@ -29,6 +29,15 @@ const TABLES = [
   "exceptions",
   "outbox",
   "jobs",
+  "messages",
+  "attachments",
+  "mail_threads",
+  "mail_cursors",
+  "change_orders",
+  "invoices",
+  "invoice_lines",
+  "payments",
+  "workspace_taxes",
 ];
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

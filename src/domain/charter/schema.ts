@@ -152,6 +152,13 @@ export const charterSchema = z.object({
         ])
         .optional(),
       discounts: z.enum(["never", "alternatives"]).default("alternatives"),
+      /** Payment reminders: days before the due date, and days after it (while unpaid). */
+      reminders: z
+        .object({
+          beforeDays: z.array(z.number().int().min(1).max(60)).max(5).default([3]),
+          afterDays: z.array(z.number().int().min(1).max(365)).max(10).default([1, 7]),
+        })
+        .optional(),
       /** Promotions end at an exact local time in the charter's zone. */
       promotions: z
         .array(

@@ -75,6 +75,10 @@ describe("evaluate", () => {
     expect(d.outcome).toBe("redirect");
     expect(ids(d)).toEqual(["channel.by-appointment"]);
     expect(d.options).toContainEqual({ kind: "book-meeting", meetingTypeId: "call-30" });
+    // Written requests go to the portal, and the reply says so (not "send it by phone").
+    expect(d.reply.body).toMatch(/portail client/);
+    expect(d.reply.body).not.toMatch(/via le téléphone|via {redirectTo}/);
+    expect(d.dueAt).toBe("2026-11-25T15:00:00.000Z");
     const booked = decide({
       channel: "phone",
       receivedAt: "2026-11-24T10:00:00-05:00",

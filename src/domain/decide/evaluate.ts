@@ -2,60 +2,22 @@
 import { parseIso, toIso } from "../business-time/iso.ts";
 import type { Charter } from "../charter/schema.ts";
 import { discountAlternatives, extraFor, offerPrice } from "../offers/pricing.ts";
-import type { Offer, QuotaKey } from "../offers/types.ts";
+import type { QuotaKey } from "../offers/types.ts";
 import { renderReply } from "../replies/render.ts";
-import type { Escalation, ReplyParams, Situation } from "../replies/types.ts";
+import type { Escalation, ReplyParams } from "../replies/types.ts";
+import { findPrice, offersOf } from "./catalog.ts";
+import { proposeChangeOrder } from "./change-order.ts";
+import { checkPersonalization } from "./personalization.ts";
 import { addDuration, type CompiledPolicy, DEFAULT_RESPONSE } from "./policy.ts";
-import type {
-  ClientRequest,
-  Decision,
-  DecisionAlternative,
-  DecisionOption,
-  EvaluationContext,
-  Outcome,
-  RuleHit,
-} from "./types.ts";
+import type { ClientRequest, Decision, DecisionOption, EvaluationContext } from "./types.ts";
+import { Verdict } from "./verdict.ts";
 
-const STRENGTH: Record<Outcome, number> = {
-  accept: 0,
-  defer: 1,
-  propose: 2,
-  decline: 3,
-  redirect: 4,
-};
 const DAY = 86_400_000;
 const iso = toIso;
 
 /** Parses an instant given as epoch ms or ISO text. */
 function toEpoch(value: number | string): number {
   return typeof value === "number" ? value : parseIso(value);
-}
-
-/** Collects rule hits and keeps the strongest outcome with its reply situation. */
-class Verdict {
-  outcome: Outcome = "accept";
-  situation: Situation = "accept";
-  readonly rules: RuleHit[] = [];
-  readonly options: DecisionOption[] = [];
-  alternatives: DecisionAlternative[] | undefined;
-
-  hit(rule: RuleHit, outcome?: Outcome, situation?: Situation): void {
-    this.rules.push(rule);
-    if (outcome && situation && STRENGTH[outcome] > STRENGTH[this.outcome]) {
-      this.outcome = outcome;
-      this.situation = situation;
-    }
-  }
-}
-
-function findPrice(item: string, offers: readonly Offer[]): number | null {
-  for (const offer of offers) {
-    const found = offer.items.find((i) => i.id === item);
-    if (found) return found.unitPrice;
-    const addOn = offer.addOns?.find((a) => a.id === item);
-    if (addOn) return addOn.price;
-  }
-  return null;
 }
 
 function escalationFor(charter: Charter, times: readonly number[], now: number): Escalation | null {
@@ -100,6 +62,9 @@ function checkChannel(v: Verdict, policy: CompiledPolicy, req: ClientRequest) {
       "redirect.appointment",
     );
     v.options.push({ kind: "book-meeting", meetingTypeId: meeting });
+    // A written request goes to the preferred written channel, which also sets the due time.
+    const written = policy.defaultChannel ? policy.channels.get(policy.defaultChannel) : undefined;
+    return written ?? compiled;
   }
   return compiled;
 }
@@ -217,12 +182,6 @@ function checkLeadTime(
   }
 }
 
-function offersOf(ctx: EvaluationContext): readonly Offer[] {
-  const offers = ctx.offers ?? [];
-  const own = ctx.engagement?.offer;
-  return own && !offers.includes(own) ? [own, ...offers] : offers;
-}
-
 function checkScope(v: Verdict, ctx: EvaluationContext, req: ClientRequest, reply: ReplyParams) {
   const engagement = ctx.engagement;
   if (!engagement || !req.offerItem) return;
@@ -255,6 +214,9 @@ function checkQuota(v: Verdict, ctx: EvaluationContext, req: ClientRequest, repl
   const quota: QuotaKey | undefined =
     (req.kind && QUOTA_OF[req.kind]) || (req.estimatedHours !== undefined ? "hours" : undefined);
   if (!quota) return;
+  // Revision rounds set as a personalization limit are checked there (personalization.ts).
+  if (quota === "revisions" && engagement.offer.personalization?.revisionRounds !== undefined)
+    return;
   const base = engagement.offer.quotas?.[quota];
   if (base === undefined) return;
   const included = base + (engagement.extraQuota?.[quota] ?? 0);
@@ -390,8 +352,11 @@ export function evaluate(req: ClientRequest, ctx: EvaluationContext): Decision {
     checkLeadTime(v, ctx, req, received, reply);
     checkScope(v, ctx, req, reply);
     checkQuota(v, ctx, req, reply);
+    checkPersonalization(v, ctx, req, reply);
     checkMoney(v, ctx, req, received, reply);
   }
+  const changeOrder =
+    v.outcome === "propose" ? proposeChangeOrder(v.options, ctx, req, received) : null;
 
   const violated = v.rules.some((r) => r.violation);
   const escalation = violated
@@ -417,6 +382,7 @@ export function evaluate(req: ClientRequest, ctx: EvaluationContext): Decision {
     charterVersion: policy.version,
   };
   if (v.alternatives) decision.alternatives = v.alternatives;
+  if (changeOrder) decision.changeOrder = changeOrder;
   return decision;
 }
 

@@ -35,6 +35,8 @@ export const requestSchema = z.object({
   byAppointment: z.boolean().optional(),
   /** Hours of work the request needs, when known (hours quota). */
   estimatedHours: z.number().min(0).max(10_000).optional(),
+  /** Custom variants the request asks for (personalization limit of the offer). */
+  customVariants: z.number().int().min(0).max(1_000).optional(),
 });
 export type RequestInput = z.input<typeof requestSchema>;
 export type ClientRequest = z.output<typeof requestSchema>;
@@ -70,6 +72,15 @@ export type DecisionOption =
       currency: string | null;
     }
   | { kind: "change-order"; item: string; price: number | null; currency: string | null }
+  | {
+      kind: "extra-variants";
+      /** Variants beyond what the offer includes. */
+      count: number;
+      addOnId: string | null;
+      /** For all of them. */
+      price: number | null;
+      currency: string | null;
+    }
   | { kind: "book-meeting"; meetingTypeId: string | null }
   | { kind: "use-channel"; channel: string };
 
@@ -77,6 +88,30 @@ export interface DecisionAlternative {
   offerId: string;
   removedItems: string[];
   price: number;
+}
+
+/** One line of a change order: an item or add-on of the catalog, or one written by hand. */
+export interface ChangeOrderLine {
+  id: string;
+  name: string;
+  quantity: number;
+  /** Minor units. */
+  unitPrice: number;
+  /** quantity × unitPrice, half up. */
+  amount: number;
+  source: "item" | "add-on" | "custom";
+}
+
+/** What a change order would add to the engagement, for the client to accept or decline. */
+export interface ChangeOrderProposal {
+  items: ChangeOrderLine[];
+  /** Pre-tax, minor units. */
+  price: number;
+  currency: string;
+  /** Business days the remaining deliveries move if it is accepted. */
+  deliveryShiftBusinessDays: number;
+  /** Quota added on acceptance, e.g. { revisions: 1 }. */
+  grants: Partial<Record<QuotaKey, number>>;
 }
 
 export interface Decision {
@@ -89,6 +124,8 @@ export interface Decision {
   situation: Situation;
   options: DecisionOption[];
   alternatives?: DecisionAlternative[];
+  /** Out of scope, over quota or beyond a personalization limit: the paid addition proposed. */
+  changeOrder?: ChangeOrderProposal;
   escalation: Escalation | null;
   reply: Reply;
   charterVersion: number | null;

@@ -1,5 +1,5 @@
 // Prices of packages and the smaller packages offered instead of a discount.
-import type { Offer, OfferItem, QuotaKey } from "./types.ts";
+import type { Offer, OfferItem, PersonalizationKey, QuotaKey } from "./types.ts";
 
 export function itemsTotal(items: readonly OfferItem[]): number {
   let total = 0;
@@ -81,4 +81,14 @@ export function discountAlternatives(
 /** The add-on that sells one more unit of a quota, if the offer has one. */
 export function extraFor(offer: Offer, quota: QuotaKey) {
   return offer.addOns?.find((a) => (a.grants?.[quota] ?? 0) > 0);
+}
+
+/**
+ * The add-on that sells one more unit of a personalization limit: one that says so, or, for
+ * revision rounds, the add-on that grants one more revision.
+ */
+export function extraPersonalizationFor(offer: Offer, key: PersonalizationKey) {
+  const own = offer.addOns?.find((a) => (a.personalization?.[key] ?? 0) > 0);
+  if (own || key !== "revisionRounds") return own;
+  return extraFor(offer, "revisions");
 }

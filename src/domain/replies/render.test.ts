@@ -279,9 +279,10 @@ describe("many replies", () => {
   it("stay identical and correct over 10,000 renders with reused formatters", () => {
     const first = new Map<string, string>();
     for (let i = 0; i < 10_000; i++) {
-      const situation = SITUATIONS[i % SITUATIONS.length]!;
+      // Every situation with each locale and zone, whatever the number of situations.
+      const situation = SITUATIONS[Math.floor(i / 4) % SITUATIONS.length]!;
       const locale = i % 2 === 0 ? "fr-CA" : "en-CA";
-      const timeZone = i % 3 === 0 ? "Europe/Paris" : "America/Toronto";
+      const timeZone = Math.floor(i / 2) % 2 === 0 ? "Europe/Paris" : "America/Toronto";
       const key = `${situation}|${locale}|${timeZone}`;
       const body = renderReply({ situation, locale, timeZone, params: FULL }).body;
       const seen = first.get(key);

@@ -132,6 +132,17 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Situation, Record<Language, Defa
     ),
   ),
 
+  "propose.variants": pair(
+    fr(
+      "Merci pour votre demande. Votre forfait comprend jusqu’à {included} {quota}, et votre demande en prévoit {used}.",
+      "Je peux réaliser les variantes supplémentaires en extra, pour {fee} au total. Dites-moi si vous le souhaitez ; sinon, je vous propose de retenir ensemble les {included} qui comptent le plus pour vous.",
+    ),
+    en(
+      "Thank you for your request. Your package includes up to {included} {quota}, and your request asks for {used}.",
+      "I can create the additional variants as an extra, for {fee} in total. Let me know if you would like that; otherwise, let’s choose together the {included} that matter most to you.",
+    ),
+  ),
+
   "propose.change-order": pair(
     fr(
       "Merci pour votre demande concernant {item}. Cela ne fait pas partie de notre entente ; je peux toutefois l’ajouter par un avenant. Prix : {price}.",
@@ -207,7 +218,7 @@ export interface Words {
   readonly channels: ReadonlyMap<string, string>;
   /** The channel requests should go to when the decision names none. */
   readonly defaultRedirect: string;
-  readonly quota: Readonly<Record<"meetings" | "revisions" | "hours" | "other", Noun>>;
+  readonly quota: Readonly<Record<"meetings" | "revisions" | "hours" | "variants" | "other", Noun>>;
   /** Shown for a missing date, amount or number. */
   readonly toConfirm: string;
   /** Shown for a missing price. */
@@ -240,6 +251,7 @@ export const WORDS: Readonly<Record<Language, Words>> = {
       meetings: { one: "rencontre", other: "rencontres" },
       revisions: { one: "ronde de révision", other: "rondes de révision" },
       hours: { one: "heure", other: "heures" },
+      variants: { one: "variante personnalisée", other: "variantes personnalisées" },
       other: { one: "prestation", other: "prestations" },
     },
     toConfirm: "à confirmer",
@@ -263,6 +275,7 @@ export const WORDS: Readonly<Record<Language, Words>> = {
       meetings: { one: "meeting", other: "meetings" },
       revisions: { one: "revision round", other: "revision rounds" },
       hours: { one: "hour", other: "hours" },
+      variants: { one: "custom variant", other: "custom variants" },
       other: { one: "service", other: "services" },
     },
     toConfirm: "to be confirmed",

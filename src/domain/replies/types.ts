@@ -11,6 +11,7 @@ export type Situation =
   | "decline.rush-disabled"
   | "decline.rush-cap"
   | "propose.quota"
+  | "propose.variants"
   | "propose.change-order"
   | "propose.discount"
   | "decline.discount"
@@ -26,6 +27,7 @@ export const SITUATIONS: readonly Situation[] = [
   "decline.rush-disabled",
   "decline.rush-cap",
   "propose.quota",
+  "propose.variants",
   "propose.change-order",
   "propose.discount",
   "decline.discount",
@@ -52,7 +54,7 @@ export interface ReplyParams {
   fee?: number | undefined;
   feePercent?: number | undefined;
   price?: number | undefined;
-  quota?: "meetings" | "revisions" | "hours" | undefined;
+  quota?: "meetings" | "revisions" | "hours" | "variants" | undefined;
   included?: number | undefined;
   used?: number | undefined;
   item?: string | undefined;

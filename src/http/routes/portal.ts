@@ -91,6 +91,7 @@ const portalRequestBody = requestSchema.pick({
   offerId: true,
   budget: true,
   promotionId: true,
+  customVariants: true,
 });
 
 export const portalRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -127,6 +127,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
                 "later-date",
                 "paid-extra",
                 "change-order",
+                "extra-variants",
                 "book-meeting",
                 "use-channel",
               ])

@@ -26,6 +26,31 @@ export const quotasSchema = z
   .partial()
   .describe("Included quotas: meetings (calls), revision rounds, hours");
 
+const detail = z.string().trim().max(2000);
+const deliveryDays = z
+  .number()
+  .int()
+  .min(0)
+  .max(365)
+  .describe("Business days it adds to delivery when added by a change order");
+
+export const personalizationSchema = z
+  .object({
+    customVariants: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .describe("Custom variants a request may ask for (e.g. logo directions)"),
+    revisionRounds: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .describe("Revision rounds included; `change` requests beyond them get a paid extra round"),
+  })
+  .partial();
+
 export const offerSchema = z.object({
   id: slug.describe("Chosen by the professional; the anchor of the offer on the public page"),
   name,
@@ -39,23 +64,37 @@ export const offerSchema = z.object({
         quantity: z.number().min(0).max(1_000_000),
         unitPrice: money,
         removable: z.boolean().optional(),
+        description: detail.optional(),
+        deliveryBusinessDays: deliveryDays.optional(),
       }),
     )
     .max(200),
   price: money.optional().describe("The package price; when absent, the sum of the items"),
   quotas: quotasSchema.optional(),
   addOns: z
-    .array(z.object({ id: slug, name, price: money, grants: quotasSchema.optional() }))
+    .array(
+      z.object({
+        id: slug,
+        name,
+        price: money,
+        grants: quotasSchema.optional(),
+        personalization: personalizationSchema
+          .optional()
+          .describe("Personalization it adds, e.g. { customVariants: 1 } for one more variant"),
+        description: detail.optional(),
+        deliveryBusinessDays: deliveryDays.optional(),
+      }),
+    )
     .max(100)
-    .optional(),
+    .optional()
+    .describe("Priced extras: each one a change order can add"),
   lowerTierId: slug.optional().describe("The next-lower tier, proposed when a budget is smaller"),
-  personalization: z
-    .object({
-      customVariants: z.number().int().min(0).max(1000),
-      revisionRounds: z.number().int().min(0).max(1000),
-    })
-    .partial()
-    .optional(),
+  personalization: personalizationSchema.optional(),
+  excluded: z
+    .array(z.string().trim().min(1).max(300))
+    .max(50)
+    .optional()
+    .describe("What is not included, shown on the terms of sale and the contract"),
 });
 
 export const offerRecordSchema = offerSchema.extend({

@@ -20,6 +20,27 @@ export const decisionSchema = z.object({
   alternatives: z
     .array(z.object({ offerId: z.string(), removedItems: z.array(z.string()), price: z.number() }))
     .optional(),
+  changeOrder: z
+    .object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          quantity: z.number(),
+          unitPrice: z.number(),
+          amount: z.number(),
+          source: z.enum(["item", "add-on", "custom"]),
+        }),
+      ),
+      price: z.number().describe("Pre-tax, minor units"),
+      currency: z.string(),
+      deliveryShiftBusinessDays: z
+        .number()
+        .describe("Business days the remaining deliveries move if it is accepted"),
+      grants: z.record(z.string(), z.number()),
+    })
+    .optional()
+    .describe("Out of scope, over quota or beyond a personalization limit: the paid addition"),
   escalation: z.enum(["remind", "firm", "review-fit"]).nullable(),
   reply: replySchema,
   charterVersion: z.number().nullable(),

@@ -65,7 +65,8 @@ export interface CheckedWorkspace {
   currency: string;
 }
 
-function workspaceProblems(w: WorkspaceInput, country: string, region: string | null) {
+/** Every problem with a workspace's fields, each at `workspace.<field>` (also used by import). */
+export function workspaceProblems(w: WorkspaceInput, country: string, region: string | null) {
   const problems: ErrorDetail[] = [];
   const at = (field: string) => `workspace.${field}`;
   if (!SLUG.test(w.slug) || w.slug.includes("--")) {

@@ -1,6 +1,6 @@
 // Random secrets and their hashes: sessions, API tokens, invitations and magic links store only
 // the SHA-256 of what the holder keeps.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, timingSafeEqual } from "node:crypto";
 
 export const API_TOKEN_PREFIX = "cad_";
 
@@ -13,8 +13,9 @@ export function newApiToken(): string {
   return `${API_TOKEN_PREFIX}${randomSecret()}`;
 }
 
+/** One-shot hash (no Hash object): it runs on every authenticated request. */
 export function sha256(secret: string): string {
-  return createHash("sha256").update(secret).digest("base64url");
+  return hash("sha256", secret, "base64url");
 }
 
 /** Constant-time equality of two strings (false at once when the lengths differ). */

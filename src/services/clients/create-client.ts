@@ -6,6 +6,7 @@ import { newId } from "../../store/values.ts";
 import type { AppContext } from "../context.ts";
 import { conflict } from "../errors.ts";
 import "../engagements/messages.ts";
+import { invalidateCatalog } from "../requests/catalog-cache.ts";
 
 export function uniqueEmails(emails: readonly string[]): string[] {
   return [...new Set(emails.map(clients.normalizeEmail))];
@@ -24,6 +25,7 @@ export async function createClient(
       if (taken) throw conflict("client_email_taken", { email: taken });
       await clients.insert(trx, workspaceId, id, { ...fields, emails }, ctx.now());
     });
+    invalidateCatalog(ctx, workspaceId);
   } catch (error) {
     if (isUniqueViolation(error))
       throw conflict("client_email_taken", { email: emails.join(", ") });

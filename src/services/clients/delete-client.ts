@@ -3,13 +3,14 @@
 import * as clients from "../../store/repositories/clients.ts";
 import type { AppContext } from "../context.ts";
 import { notFound } from "../errors.ts";
+import { invalidateCatalog } from "../requests/catalog-cache.ts";
 
 export async function deleteClient(
   ctx: AppContext,
   workspaceId: string,
   id: string,
 ): Promise<{ id: string; outcome: "deleted" | "archived" }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     if (!(await clients.get(trx, workspaceId, id))) throw notFound("client");
     if (await clients.isReferenced(trx, workspaceId, id)) {
       await clients.setArchived(trx, workspaceId, id, true, ctx.now());
@@ -18,4 +19,6 @@ export async function deleteClient(
     await clients.remove(trx, workspaceId, id);
     return { id, outcome: "deleted" as const };
   });
+  invalidateCatalog(ctx, workspaceId);
+  return result;
 }

@@ -3,6 +3,7 @@ import * as clients from "../../store/repositories/clients.ts";
 import { isUniqueViolation } from "../../store/repositories/unique-violation.ts";
 import type { AppContext } from "../context.ts";
 import { conflict, notFound } from "../errors.ts";
+import { invalidateCatalog } from "../requests/catalog-cache.ts";
 import { uniqueEmails } from "./create-client.ts";
 
 export async function updateClient(
@@ -24,6 +25,7 @@ export async function updateClient(
       if (archived !== undefined)
         await clients.setArchived(trx, workspaceId, id, archived, ctx.now());
     });
+    invalidateCatalog(ctx, workspaceId);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw conflict("client_email_taken", { email: fields.emails?.join(", ") ?? "" });

@@ -10,6 +10,7 @@ import type { AppContext } from "../context.ts";
 import { conflict, type ErrorDetail, invalid, notFound } from "../errors.ts";
 import { type EngagementView, engagementView } from "./engagement-view.ts";
 import "./messages.ts";
+import { invalidateCatalog } from "../requests/catalog-cache.ts";
 
 export interface NewEngagementInput {
   clientId: string;
@@ -105,5 +106,6 @@ export async function createEngagement(
       ctx.now(),
     ),
   );
+  invalidateCatalog(ctx, workspaceId);
   return engagementView((await engagements.get(ctx.db, workspaceId, id))!);
 }

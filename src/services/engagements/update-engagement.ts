@@ -4,6 +4,7 @@ import * as engagements from "../../store/repositories/engagements.ts";
 import * as obligations from "../../store/repositories/obligations.ts";
 import type { AppContext } from "../context.ts";
 import { type ErrorDetail, invalid, notFound } from "../errors.ts";
+import { invalidateCatalog } from "../requests/catalog-cache.ts";
 import { resolveDeliverableRefs } from "./create-engagement.ts";
 import { type EngagementView, engagementView } from "./engagement-view.ts";
 
@@ -79,5 +80,6 @@ export async function updateEngagement(
       });
     }
   });
+  invalidateCatalog(ctx, workspaceId);
   return engagementView((await engagements.get(ctx.db, workspaceId, id))!);
 }

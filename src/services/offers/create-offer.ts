@@ -4,6 +4,7 @@ import * as offers from "../../store/repositories/offers.ts";
 import { isUniqueViolation } from "../../store/repositories/unique-violation.ts";
 import type { AppContext } from "../context.ts";
 import { conflict } from "../errors.ts";
+import { invalidateCatalog } from "../requests/catalog-cache.ts";
 import { checkOffer } from "./check-offer.ts";
 
 export async function createOffer(ctx: AppContext, workspaceId: string, offer: Offer) {
@@ -12,6 +13,7 @@ export async function createOffer(ctx: AppContext, workspaceId: string, offer: O
   checkOffer(offer, catalog);
   try {
     await offers.insert(ctx.db, workspaceId, offer, ctx.now());
+    invalidateCatalog(ctx, workspaceId);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("offer_id_taken", { id: offer.id });
     throw error;

@@ -3,13 +3,14 @@
 import * as offers from "../../store/repositories/offers.ts";
 import type { AppContext } from "../context.ts";
 import { notFound } from "../errors.ts";
+import { invalidateCatalog } from "../requests/catalog-cache.ts";
 
 export async function deleteOffer(
   ctx: AppContext,
   workspaceId: string,
   id: string,
 ): Promise<{ id: string; outcome: "deleted" | "archived" }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     if (!(await offers.get(trx, workspaceId, id))) throw notFound("offer");
     if (await offers.isReferenced(trx, workspaceId, id)) {
       await offers.setArchived(trx, workspaceId, id, ctx.now());
@@ -18,4 +19,6 @@ export async function deleteOffer(
     await offers.remove(trx, workspaceId, id);
     return { id, outcome: "deleted" as const };
   });
+  invalidateCatalog(ctx, workspaceId);
+  return result;
 }

@@ -3,6 +3,7 @@ import type { Offer } from "../../domain/offers/types.ts";
 import * as offers from "../../store/repositories/offers.ts";
 import type { AppContext } from "../context.ts";
 import { notFound } from "../errors.ts";
+import { invalidateCatalog } from "../requests/catalog-cache.ts";
 import { checkOffer } from "./check-offer.ts";
 
 export async function updateOffer(ctx: AppContext, workspaceId: string, offer: Offer) {
@@ -10,5 +11,6 @@ export async function updateOffer(ctx: AppContext, workspaceId: string, offer: O
   if (!catalog.some((o) => o.id === offer.id)) throw notFound("offer");
   checkOffer(offer, catalog);
   await offers.update(ctx.db, workspaceId, offer, ctx.now());
+  invalidateCatalog(ctx, workspaceId);
   return (await offers.get(ctx.db, workspaceId, offer.id))!;
 }

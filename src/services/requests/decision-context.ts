@@ -1,15 +1,18 @@
 // Everything a decision needs, loaded for one client: the published policy, the client, their
 // recent violations, the engagement and its offer, the workspace's offers, this month's rushes.
+// The policy, the offers, the client and the engagement come from short-lived caches; the
+// violations and this month's rushes, which the previous intake may have just changed, are read
+// each time.
 
 import { localParts, MS_PER_DAY, wallToEpoch } from "../../domain/business-time/zone.ts";
 import type { EvaluationContext } from "../../domain/decide/types.ts";
-import * as clients from "../../store/repositories/clients.ts";
-import * as engagements from "../../store/repositories/engagements.ts";
+import { intakeSubject } from "../../store/repositories/engagements.ts";
 import { violationTimes } from "../../store/repositories/ledger.ts";
 import * as offers from "../../store/repositories/offers.ts";
 import { countChosenRush } from "../../store/repositories/requests.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, notFound } from "../errors.ts";
+import { cachedRead } from "./catalog-cache.ts";
 import { publishedPolicy } from "./policy-cache.ts";
 
 const ESCALATION_WINDOW_DAYS = 366;
@@ -35,26 +38,32 @@ export async function loadDecisionContext(
 ): Promise<LoadedContext> {
   const policy = await publishedPolicy(ctx, workspaceId);
   if (!policy) throw new AppError("conflict", "no_published_charter");
-  const catalog = await offers.list(ctx.db, workspaceId);
+  const catalog = await cachedRead(ctx, workspaceId, "offers", () =>
+    offers.list(ctx.db, workspaceId),
+  );
   const context: EvaluationContext = { now: ctx.now(), policy, offers: catalog };
   if (!ids.clientId) {
     if (ids.engagementId) throw notFound("engagement");
     return { context, clientId: null, engagementId: null };
   }
-  const client = await clients.get(ctx.db, workspaceId, ids.clientId);
-  if (!client) throw notFound("client");
-  const engagement = ids.engagementId
-    ? await engagements.get(ctx.db, workspaceId, ids.engagementId)
-    : await engagements.activeForClient(ctx.db, workspaceId, client.id);
-  if (ids.engagementId && (!engagement || engagement.clientId !== client.id))
+  const { clientId, engagementId } = ids;
+  const subject = await cachedRead(
+    ctx,
+    workspaceId,
+    `client:${clientId}:${engagementId ?? ""}`,
+    () => intakeSubject(ctx.db, workspaceId, clientId, engagementId),
+  );
+  if (!subject) throw notFound("client");
+  const { client, engagement } = subject;
+  if (engagementId && (!engagement || engagement.clientId !== client.id))
     throw notFound("engagement");
   const [times, rushes] = await Promise.all([
-    violationTimes(
-      ctx.db,
-      workspaceId,
-      client.id,
-      receivedAt - ESCALATION_WINDOW_DAYS * MS_PER_DAY,
-    ),
+    violationTimes(ctx.db, workspaceId, client.id, {
+      since: receivedAt - ESCALATION_WINDOW_DAYS * MS_PER_DAY,
+      until: receivedAt,
+      // The violation being decided counts as one: the steps need at most `after - 1` more.
+      limit: Math.max(0, ...policy.charter.escalation.map((step) => step.after - 1)),
+    }),
     countChosenRush(
       ctx.db,
       workspaceId,

@@ -95,7 +95,8 @@ export async function takeRequest(ctx: AppContext, input: IntakeInput): Promise<
   const decision = decideSafely(request, loaded.context, received);
   const id = newId();
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    // Answered only once committed; on SQLite, intakes arriving together share the commit.
+    await ctx.store.write(async (trx) => {
       await insertRequest(trx, {
         workspaceId,
         id,

@@ -262,9 +262,16 @@ export async function remove(db: Db, workspaceId: string, id: string): Promise<v
     .execute();
 }
 
-/** Whether engagements, requests or the ledger point to this client. */
+/** Whether engagements, requests, the ledger, invoices or bookings point to this client. */
 export async function isReferenced(db: Db, workspaceId: string, id: string): Promise<boolean> {
-  for (const table of ["engagements", "requests", "violations", "exceptions"] as const) {
+  for (const table of [
+    "engagements",
+    "requests",
+    "violations",
+    "exceptions",
+    "invoices",
+    "bookings",
+  ] as const) {
     const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll().as("n"))

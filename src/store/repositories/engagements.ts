@@ -168,6 +168,82 @@ export async function activeForClient(
   return engagement ?? null;
 }
 
+/** What an intake needs of a client and of the engagement that applies. */
+export interface IntakeSubject {
+  client: { id: string; name: string; locale: string; timezone: string | null };
+  /** Without deliverables and obligations, which a decision does not use. */
+  engagement: Pick<
+    Engagement,
+    "id" | "clientId" | "offer" | "usage" | "extraQuota" | "extraItems"
+  > | null;
+}
+
+/**
+ * The client, with the engagement `engagementId` (whoever's it is: the caller checks) or, without
+ * one, the client's most recently created active engagement — in one query. Null when there is
+ * no such client.
+ */
+export async function intakeSubject(
+  db: Db,
+  workspaceId: string,
+  clientId: string,
+  engagementId?: string,
+): Promise<IntakeSubject | null> {
+  const row = await db
+    .selectFrom("clients as c")
+    .leftJoin("engagements as e", (join) =>
+      join
+        .onRef("e.workspace_id", "=", "c.workspace_id")
+        .on((eb) =>
+          engagementId !== undefined
+            ? eb("e.id", "=", engagementId)
+            : eb(
+                "e.id",
+                "=",
+                eb
+                  .selectFrom("engagements as a")
+                  .select("a.id")
+                  .whereRef("a.workspace_id", "=", "c.workspace_id")
+                  .whereRef("a.client_id", "=", "c.id")
+                  .where("a.status", "=", "active")
+                  .orderBy("a.created_at", "desc")
+                  .orderBy("a.id", "desc")
+                  .limit(1),
+              ),
+        ),
+    )
+    .select([
+      "c.id",
+      "c.name",
+      "c.locale",
+      "c.timezone",
+      "e.id as engagement_id",
+      "e.client_id as engagement_client_id",
+      "e.offer",
+      "e.usage",
+      "e.extra_quota",
+      "e.extra_items",
+    ])
+    .where("c.workspace_id", "=", workspaceId)
+    .where("c.id", "=", clientId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    client: { id: row.id, name: row.name, locale: row.locale, timezone: row.timezone },
+    engagement:
+      row.engagement_id === null || row.engagement_id === undefined
+        ? null
+        : {
+            id: row.engagement_id,
+            clientId: row.engagement_client_id as string,
+            offer: fromJson<Offer>(row.offer),
+            usage: fromJson<Quotas>(row.usage),
+            extraQuota: fromJson<Quotas>(row.extra_quota),
+            extraItems: fromJson<string[]>(row.extra_items),
+          },
+  };
+}
+
 /** False when there is no such engagement in the workspace. */
 export async function update(
   db: Db,

