@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   headers: Record<string, string>;
   /** The null envelope sender (MAIL FROM:<>), as RFC 3834 asks of auto-replies. */
   nullSender?: boolean;
+  /** A calendar invitation sent as the text/calendar alternative (a booking's .ics). */
+  calendar?: { method: string; content: string } | undefined;
 }
 
 export interface MailTransport {
@@ -54,6 +56,7 @@ export function smtpTransport(url: string): MailTransport {
           ...(m.references?.length ? { references: m.references.map((r) => `<${r}>`) } : {}),
           headers: m.headers,
           ...(m.nullSender ? { envelope: { from: "", to: [m.to] } } : {}),
+          ...(m.calendar ? { icalEvent: { method: m.calendar.method, content: m.calendar.content } } : {}),
         });
       } catch (error) {
         throw classify(error);

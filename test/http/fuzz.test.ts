@@ -38,6 +38,10 @@ const TABLES = [
   "invoice_lines",
   "payments",
   "workspace_taxes",
+  "bookings",
+  "calendar_sources",
+  "busy_events",
+  "calendar_feeds",
 ];
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

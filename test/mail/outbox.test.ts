@@ -98,6 +98,29 @@ describeEngines("mail: the outbox sender", (engine) => {
     expect((await row(id)).state).toBe("sent");
   });
 
+  it("sends a booking's invitation as a text/calendar part, not as text", async () => {
+    const ics = ["BEGIN:VCALENDAR", "VERSION:2.0", "METHOD:REQUEST", "BEGIN:VEVENT", "UID:b1@cadre.test", "DTSTART:20260623T140000Z", "DTEND:20260623T143000Z", "SUMMARY:Appel", "END:VEVENT", "END:VCALENDAR"].join("\r\n");
+    await enqueue(f.app.ctx.db, {
+      workspaceId: f.pro.workspace.id,
+      idempotencyKey: `test:ics:${++n}`,
+      to: "dominique@client.example",
+      subject: "Rendez-vous confirmé",
+      text: `Bonjour,\n\nVotre appel est confirmé.\n-- invitation.ics --\n${ics}`,
+      headers: { "Content-Language": "fr-CA", "X-Cadre-Calendar": "REQUEST" },
+      kind: "mail",
+      at: f.app.ctx.now(),
+    });
+    sink = await startSink();
+    f.app.ctx.config.mail.smtpUrl = sink.url;
+    expect(await sendDueMail(f.app.ctx, T0 + 2000)).toMatchObject({ sent: 1 });
+    const raw = sink.received[0]!.raw.toString("utf8");
+    expect(raw).toMatch(/text\/calendar; charset=utf-8; method=REQUEST/i);
+    expect(raw).not.toContain("X-Cadre-Calendar");
+    const parsed = await parseRaw(sink.received[0]!.raw);
+    expect(parsed.text).not.toContain("BEGIN:VCALENDAR");
+    expect(parsed.text).toContain("Votre appel est confirmé.");
+  });
+
   it("retries a 4xx with backoff and delivers exactly once, with the same Message-ID", async () => {
     const seenIds: string[] = [];
     sink = await startSink((attempt) =>

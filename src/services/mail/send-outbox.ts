@@ -14,6 +14,7 @@ import {
   type OutboxMail,
 } from "../../store/repositories/outbox.ts";
 import { type Workspace, workspaceById } from "../../store/repositories/workspaces.ts";
+import { splitCalendarPart } from "../bookings/invitation.ts";
 import type { AppContext } from "../context.ts";
 import { inboundAddressOf } from "./mailboxes.ts";
 
@@ -73,6 +74,10 @@ async function compose(ctx: AppContext, mail: OutboxMail, workspace: Workspace |
   }
   if (mail.kind === "auto-reply") headers["Auto-Submitted"] = "auto-replied";
   const locale = headers["Content-Language"] ?? workspace?.locale ?? "en";
+  // A booking confirmation carries its .ics after a marker: send it as the calendar part.
+  const { text, ics } = splitCalendarPart(mail.text);
+  const method = headers["X-Cadre-Calendar"];
+  delete headers["X-Cadre-Calendar"];
   return {
     from: { name: workspace?.name ?? "Cadre", address: ctx.config.mail.from },
     to: mail.to,
@@ -80,13 +85,14 @@ async function compose(ctx: AppContext, mail: OutboxMail, workspace: Workspace |
       ? (inboundAddressOf(workspace.slug, ctx.config.mail.inboundDomain) ?? undefined)
       : undefined,
     subject: mail.subject,
-    text: mail.text,
-    html: mail.html ?? textToHtml(mail.text, locale),
+    text,
+    html: mail.html ?? textToHtml(text, locale),
     messageId: mail.messageId ?? `${mail.id}@${ctx.config.mail.messageIdDomain}`,
     inReplyTo: parent,
     references: refs,
     headers,
     nullSender: mail.kind === "auto-reply",
+    calendar: ics ? { method: method ?? "REQUEST", content: ics } : undefined,
   };
 }
 
