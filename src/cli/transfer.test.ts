@@ -32,7 +32,7 @@ describe("cadre demo, export and import", () => {
     process.env.CADRE_DATA_DIR = saved.dir;
     if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
     if (saved.dir === undefined) delete process.env.CADRE_DATA_DIR;
-    await rm(root, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   it("demo → export → import elsewhere → export gives the same file", async () => {
