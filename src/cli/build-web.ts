@@ -1,7 +1,7 @@
 // Builds the web app (web/ → dist/web/) with Vite's JS API when it is missing or older than its
 // sources, and reports the bundle against its budget (pro app initial JS ≤ 250 KB gzip).
 // `node src/cli/build-web.ts` always builds; `ensureWebBuild()` builds only when needed.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -124,11 +124,19 @@ export async function ensureWebBuild(
     );
     return { built: false, report: null };
   }
+  // Build beside the live folder, then swap it in: a server already running never sees a
+  // half-written (or emptied) dist/web.
+  const next = `${WEB_DIST}.next-${process.pid}`;
+  const previous = `${WEB_DIST}.previous-${process.pid}`;
   await vite.build({
     configFile: path.join(WEB_SOURCE, "vite.config.ts"),
     logLevel: "warn",
     mode: "production",
+    build: { outDir: next, emptyOutDir: true },
   });
+  if (existsSync(WEB_DIST)) renameSync(WEB_DIST, previous);
+  renameSync(next, WEB_DIST);
+  rmSync(previous, { recursive: true, force: true });
   const report = measureWebBundle();
   log(formatReport(report));
   return { built: true, report };

@@ -22,8 +22,9 @@ export async function serveCommand(
 ): Promise<number> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
-  // `npm start` builds what it needs: the web app, when its sources changed since the last build.
-  await ensureWebBuild({ log: (line) => io.stderr(line) });
+  // `npm start` builds what it needs: the web app, when its sources changed since the last build
+  // (not when CADRE_WEB_DIST points the server at a web app built elsewhere: dist/web is not served).
+  if (!process.env.CADRE_WEB_DIST) await ensureWebBuild({ log: (line) => io.stderr(line) });
   const store = await openConfiguredStore();
   const app = await buildApp({ store, logger: process.env.LOG_LEVEL !== "silent" });
   if (args.includes("--demo") || process.env.CADRE_DEMO === "1")

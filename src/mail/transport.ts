@@ -56,7 +56,9 @@ export function smtpTransport(url: string): MailTransport {
           ...(m.references?.length ? { references: m.references.map((r) => `<${r}>`) } : {}),
           headers: m.headers,
           ...(m.nullSender ? { envelope: { from: "", to: [m.to] } } : {}),
-          ...(m.calendar ? { icalEvent: { method: m.calendar.method, content: m.calendar.content } } : {}),
+          ...(m.calendar
+            ? { icalEvent: { method: m.calendar.method, content: m.calendar.content } }
+            : {}),
         });
       } catch (error) {
         throw classify(error);

@@ -77,15 +77,7 @@ export class NodeSqliteDatabase implements SqliteDatabase {
     this.raw.exec("PRAGMA busy_timeout = 5000");
     this.raw.exec("PRAGMA cache_size = -32000");
     this.raw.exec("PRAGMA temp_store = MEMORY");
-    const mode = process.env.CKPT ?? "worker";
-    if (path !== ":memory:" && mode === "timer") {
-      this.raw.exec("PRAGMA wal_autocheckpoint = 0");
-      const t = setInterval(() => {
-        if (this.raw.isOpen) this.raw.exec("PRAGMA wal_checkpoint(PASSIVE)");
-      }, 1000);
-      t.unref();
-    }
-    if (path !== ":memory:" && mode === "worker") {
+    if (path !== ":memory:") {
       // Checkpoint on a helper thread rather than inside whichever commit crosses 1000 WAL
       // pages: the request thread never copies pages back, and pages written many times within
       // a second are copied once.

@@ -11,6 +11,7 @@ import {
   type BareServer,
   desktop,
   draftSaved,
+  resetScreenshots,
   shooter,
   startBareCadre,
   textOf,
@@ -29,14 +30,11 @@ describeBrowser("journey 1: sign up, onboarding wizard, try it, publish, public 
   const shot = shooter("journey-1");
 
   beforeAll(async () => {
+    resetScreenshots("journey-1");
     [browser, server] = await Promise.all([launchBrowser(), startBareCadre()]);
     context = await desktop(browser, "en-CA", ZONE);
     context.setDefaultTimeout(10_000);
     page = await context.newPage();
-    page.on("console", (m) => console.log("CONSOLE", m.type(), m.text()));
-    page.on("pageerror", (e) => console.log("PAGEERROR", e.message));
-    page.on("request", (r) => r.url().includes("/api/") && console.log("REQ", r.method(), r.url()));
-    page.on("framenavigated", (f) => f === page.mainFrame() && console.log("NAV", f.url()));
   }, 60_000);
 
   afterEach(async (ctx) => {
@@ -146,58 +144,8 @@ describeBrowser("journey 1: sign up, onboarding wizard, try it, publish, public 
     await page.getByTestId("rush-fee").fill("50");
     await page.getByTestId("rush-max").fill("1");
     await draftSaved(page);
-    // await shot(page, "channels");
-    console.log("S0", await page.evaluate(() => window.scrollY));
-    await page.waitForTimeout(1000);
-    console.log("S1", await page.evaluate(() => window.scrollY));
-    await page.evaluate(() => {
-      for (const ev of ["mousedown", "mouseup", "focusin", "focusout", "scroll", "pointerdown"]) {
-        document.addEventListener(
-          ev,
-          (e) =>
-            console.log(
-              "EV",
-              ev,
-              window.scrollY,
-              (e.target as HTMLElement).outerHTML?.slice(0, 120) ?? "doc",
-              document.activeElement?.outerHTML.slice(0, 100),
-            ),
-          true,
-        );
-      }
-    });
-    await page.evaluate(() =>
-      document.addEventListener(
-        "click",
-        (e) =>
-          console.log(
-            "CLICK on",
-            (e.target as HTMLElement).outerHTML.slice(0, 200),
-            e.clientX,
-            e.clientY,
-          ),
-        true,
-      ),
-    );
-    const box = await page.getByTestId("wizard-next").boundingBox();
-    console.log(
-      "BOX",
-      JSON.stringify(box),
-      await page.evaluate(() => [
-        window.scrollY,
-        window.innerHeight,
-        document.documentElement.scrollHeight,
-      ]),
-    );
+    await shot(page, "channels");
     await page.getByTestId("wizard-next").click();
-    console.log(
-      "AFTER",
-      await page.evaluate(() => [
-        window.scrollY,
-        window.innerHeight,
-        document.documentElement.scrollHeight,
-      ]),
-    );
     await page.getByTestId("step-panel-meetings").waitFor();
   });
 
@@ -255,7 +203,8 @@ describeBrowser("journey 1: sign up, onboarding wizard, try it, publish, public 
     await addOns.getByLabel("Price (CAD)").fill("90");
     await addOns.getByLabel("Adds").selectOption("meetings");
     await addOns.getByLabel("How many").fill("1");
-    await shot(page, "offer-dialog");
+    await addOns.scrollIntoViewIfNeeded();
+    await shot(page, "offer-dialog", { viewport: true });
     await page.getByTestId("offer-save").click();
     await dialog.waitFor({ state: "detached" });
     const card = page.getByTestId(`offer-${OFFER}`);
@@ -282,13 +231,16 @@ describeBrowser("journey 1: sign up, onboarding wizard, try it, publish, public 
     const nextOpen = Date.parse(
       (await result.getByTestId("next-open-at").getAttribute("datetime")) ?? "",
     );
-    // Read at the next opening (09:00 on a weekday), due one business day later, in the charter's
-    // zone, named.
+    // First read at the e-mail check time of the next working day (10:00), due one business
+    // day later, during open hours, in the charter's zone (named).
     const open = wallParts(nextOpen, ZONE);
-    expect(open.time).toBe("09:00");
+    expect(open.time).toBe("10:00");
     expect(["Mon", "Tue", "Wed", "Thu", "Fri"]).toContain(open.weekday);
     expect(dueAt).toBeGreaterThan(nextOpen);
-    expect(wallParts(dueAt, ZONE).time).toBe("09:00");
+    const due1 = wallParts(dueAt, ZONE);
+    expect(["Mon", "Tue", "Wed", "Thu", "Fri"]).toContain(due1.weekday);
+    expect(due1.date > open.date).toBe(true);
+    expect(due1.time >= "09:00" && due1.time <= "17:00").toBe(true);
     expect(await textOf(due)).toMatch(/E[SD]T/);
     expect(await result.getByTestId("rules-hit").locator("[data-rule-id]").count()).toBeGreaterThan(
       0,
@@ -316,9 +268,9 @@ describeBrowser("journey 1: sign up, onboarding wizard, try it, publish, public 
     await draftSaved(page);
     await page.getByTestId("step-publish").click();
     await expect.poll(() => textOf(diff)).toMatch(/Changes since version 1/);
-    const changed = diff.locator("li[data-kind]");
-    await expect.poll(() => changed.count()).toBeGreaterThan(0);
-    expect(await textOf(diff)).toMatch(/15/);
+    const changed = diff.locator('li[data-kind="changed"]');
+    await expect.poll(() => changed.count()).toBe(1);
+    expect(await textOf(changed)).toMatch(/Money · payment terms: 30 days → 15 days/);
     await shot(page, "publish-diff");
     await page.getByTestId("publish-button").click();
     await expect.poll(() => textOf(success)).toContain("Version 2 is published.");

@@ -1,13 +1,22 @@
 // Shared pieces of the journey tests (PRODUCT.md journeys 1–3 in a real Chromium): a server with
 // no workspace yet (journey 1 signs up through the UI), sign-in through the UI, axe with a
 // readable failure, wall times in a named zone, and numbered screenshots per journey.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { expect } from "vitest";
-import { freePort, startServer } from "../helpers/remote.ts";
-import { resultsDir, screenshot, seriousViolations } from "./harness.ts";
+import { WEB_DIST } from "../../src/cli/build-web.ts";
+import { bootstrapWorkspace, freePort, startServer } from "../helpers/remote.ts";
+import { type CadreServer, resultsDir, screenshot, seriousViolations } from "./harness.ts";
 
 /** The owner that startCadre() signs up (test/helpers/remote.ts bootstrapWorkspace). */
 export const ownerOf = (slug: string) => ({
@@ -20,14 +29,61 @@ export interface BareServer {
   stop(): Promise<void>;
 }
 
-/** `cadre serve` on embedded SQLite in a temporary folder, with no workspace at all. */
-export async function startBareCadre(): Promise<BareServer> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** True when the copy of the web app in `dir` is whole: index.html, the manifest and every file
+ * they name are there (a copy taken while Vite rewrites dist/web is not). */
+function wholeWebApp(dir: string): boolean {
+  try {
+    const html = readFileSync(join(dir, "index.html"), "utf8");
+    const manifest = JSON.parse(
+      readFileSync(join(dir, ".vite", "manifest.json"), "utf8"),
+    ) as Record<string, { file: string; css?: string[] }>;
+    const files = [
+      ...[...html.matchAll(/\/app\/(assets\/[^"'?#]+)/g)].map((m) => m[1] as string),
+      ...Object.values(manifest).flatMap((chunk) => [chunk.file, ...(chunk.css ?? [])]),
+    ];
+    return files.length > 0 && files.every((file) => existsSync(join(dir, file)));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A private copy of dist/web for one server (served through CADRE_WEB_DIST). Other test files,
+ * or anyone editing web/ meanwhile, may rebuild dist/web while a journey runs; the hashed chunks
+ * a page has not loaded yet would then be gone and the page would go blank.
+ */
+function snapshotWebApp(into: string): Promise<void> {
+  return (async () => {
+    for (let attempt = 0; attempt < 60; attempt++) {
+      if (wholeWebApp(WEB_DIST)) {
+        rmSync(into, { recursive: true, force: true });
+        cpSync(WEB_DIST, into, { recursive: true });
+        if (wholeWebApp(into)) return;
+      }
+      await sleep(1_000); // a build is under way
+    }
+    throw new Error(`no complete web build in ${WEB_DIST}`);
+  })();
+}
+
+/** `cadre serve` on embedded SQLite in a temporary folder, with its own copy of the web app. */
+async function startIsolatedServer(): Promise<{ url: string; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "cadre-journey-"));
+  const web = join(dataDir, "web");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   try {
+    await snapshotWebApp(web);
     const server = await startServer(
-      { CADRE_DATA_DIR: dataDir, DATABASE_URL: "", PUBLIC_URL: url, CADRE_DEMO: "0" },
+      {
+        CADRE_DATA_DIR: dataDir,
+        CADRE_WEB_DIST: web,
+        DATABASE_URL: "",
+        PUBLIC_URL: url,
+        CADRE_DEMO: "0",
+      },
       port,
     );
     return {
@@ -43,6 +99,43 @@ export async function startBareCadre(): Promise<BareServer> {
   }
 }
 
+/** A server with no workspace at all (journey 1 signs up through the UI). */
+export function startBareCadre(): Promise<BareServer> {
+  return startIsolatedServer();
+}
+
+/**
+ * Like harness.ts startCadre (a workspace signed up, the example charter published, a client
+ * "Camille Roy", the given offers) but on a server with its own copy of the web app.
+ */
+export async function startJourneyCadre(options: {
+  slug: string;
+  offers?: readonly object[];
+}): Promise<CadreServer> {
+  const server = await startIsolatedServer();
+  try {
+    const { token } = await bootstrapWorkspace(server.url, options.slug);
+    const api = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+      return text ? JSON.parse(text) : null;
+    };
+    for (const offer of options.offers ?? []) await api("POST", "/api/v1/offers", offer);
+    return { url: server.url, slug: options.slug, token, api, stop: server.stop };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
 /** A desktop browser context in a language and a zone (both matter to what is shown). */
 export function desktop(
   browser: Browser,
@@ -52,13 +145,35 @@ export function desktop(
   return browser.newContext({ locale, timezoneId, viewport: { width: 1280, height: 900 } });
 }
 
+/** Removes the screenshots a previous run of this journey left (`<journey>-*.png`). */
+export function resetScreenshots(journey: string): void {
+  const dir = join(resultsDir, "screenshots");
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(`${journey}-`) && name.endsWith(".png")) rmSync(join(dir, name));
+  }
+}
+
 /** Screenshots named `<journey>-<nn>-<step>.png`, numbered in the order they are taken; full
  * page unless `viewport` (to show what a visitor sees first, e.g. at an anchor). */
 export function shooter(journey: string) {
   let n = 0;
   return async (page: Page, step: string, options: { viewport?: boolean } = {}) => {
     const name = `${journey}-${String(++n).padStart(2, "0")}-${step}`;
-    if (!options.viewport) return screenshot(page, name);
+    if (!options.viewport) {
+      // A full-page capture leaves Chromium's scroll offset out of step with what the page
+      // reports: the next mouse press snaps it back and the click lands elsewhere. Capturing
+      // from the top, with nothing focused, and going back to the top afterwards avoids it.
+      const top = () =>
+        page.evaluate(() => {
+          (document.activeElement as HTMLElement | null)?.blur?.();
+          window.scrollTo(0, 0);
+        });
+      await top();
+      const path = await screenshot(page, name);
+      await top();
+      return path;
+    }
     const dir = join(resultsDir, "screenshots");
     mkdirSync(dir, { recursive: true });
     const path = join(dir, `${name}.png`);

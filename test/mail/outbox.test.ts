@@ -99,7 +99,18 @@ describeEngines("mail: the outbox sender", (engine) => {
   });
 
   it("sends a booking's invitation as a text/calendar part, not as text", async () => {
-    const ics = ["BEGIN:VCALENDAR", "VERSION:2.0", "METHOD:REQUEST", "BEGIN:VEVENT", "UID:b1@cadre.test", "DTSTART:20260623T140000Z", "DTEND:20260623T143000Z", "SUMMARY:Appel", "END:VEVENT", "END:VCALENDAR"].join("\r\n");
+    const ics = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "METHOD:REQUEST",
+      "BEGIN:VEVENT",
+      "UID:b1@cadre.test",
+      "DTSTART:20260623T140000Z",
+      "DTEND:20260623T143000Z",
+      "SUMMARY:Appel",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ].join("\r\n");
     await enqueue(f.app.ctx.db, {
       workspaceId: f.pro.workspace.id,
       idempotencyKey: `test:ics:${++n}`,

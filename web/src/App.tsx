@@ -18,6 +18,10 @@ const ClientPage = lazy(() => import("./pro/clients/ClientPage.tsx"));
 const Engagements = lazy(() => import("./pro/engagements/Engagements.tsx"));
 const EngagementPage = lazy(() => import("./pro/engagements/EngagementPage.tsx"));
 const NewEngagement = lazy(() => import("./pro/engagements/NewEngagement.tsx"));
+const CalendarPage = lazy(() => import("./pro/calendar/CalendarPage.tsx"));
+const Invoices = lazy(() => import("./pro/money/Invoices.tsx"));
+const InvoicePage = lazy(() => import("./pro/money/InvoicePage.tsx"));
+const TaxSettings = lazy(() => import("./pro/money/TaxSettings.tsx"));
 const Portal = lazy(() => import("./portal/Portal.tsx"));
 
 function NotFound({ standalone = false }: { standalone?: boolean }) {
@@ -56,6 +60,10 @@ export function App() {
           <Route path="engagements" element={<Engagements />} />
           <Route path="engagements/new" element={<NewEngagement />} />
           <Route path="engagements/:id" element={<EngagementPage />} />
+          <Route path="calendar" element={<CalendarPage />} />
+          <Route path="invoices" element={<Invoices />} />
+          <Route path="invoices/:id" element={<InvoicePage />} />
+          <Route path="settings/taxes" element={<TaxSettings />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="*" element={<NotFound standalone />} />

@@ -2,6 +2,7 @@
 // whose busy times block slots (add, list with the last error, refresh now, remove).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { memberAgenda } from "../../services/calendars/agenda.ts";
 import { createFeed, feedStatus, renderFeed, revokeFeed } from "../../services/calendars/feed.ts";
 import {
   addSource,
@@ -12,7 +13,7 @@ import {
 import { AppError } from "../../services/errors.ts";
 import { requireMember } from "../auth.ts";
 import { requestLang } from "../errors.ts";
-import { ref } from "../schemas/catalog.ts";
+import { instant, ref } from "../schemas/catalog.ts";
 import { errorResponses, errorSchema } from "../schemas/decision.ts";
 
 const tags = ["calendars"];
@@ -176,6 +177,68 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       const member = await requireMember(request);
       await removeSource(app.ctx, member.workspaceId, member.userId, request.params.id);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/v1/calendar/agenda",
+    {
+      schema: {
+        tags,
+        summary: "My open time, closed days, imported busy times and meeting types over a range",
+        description:
+          "For the week view (bookings come from GET /api/v1/bookings). `open` is the member's open time (their hours, else the charter's, with holidays, closures and overrides); `closedDays` are dates in the charter's zone closed by a holiday, a closure or an override, named in the caller's language; `busy` are the imported busy times with their calendar's label. At most 62 days; default: 7 days from now.",
+        querystring: z.object({
+          from: instant.optional(),
+          to: instant.optional(),
+          memberId: ref.optional().describe("Default: the workspace's owner"),
+        }),
+        response: {
+          200: z.object({
+            memberId: z.string(),
+            timezone: z.string().describe("The charter's zone"),
+            from: z.string(),
+            to: z.string(),
+            open: z.array(z.object({ start: z.string(), end: z.string() })),
+            closedDays: z.array(
+              z.object({
+                date: z.string(),
+                kind: z.enum(["holiday", "closure", "override"]),
+                label: z.string().nullable(),
+              }),
+            ),
+            busy: z.array(
+              z.object({
+                start: z.string(),
+                end: z.string(),
+                sourceId: z.string(),
+                label: z.string(),
+              }),
+            ),
+            meetingTypes: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string().nullable(),
+                durationMinutes: z.number(),
+              }),
+            ),
+            warnings: z.array(sourceSchema.shape.warning.unwrap()),
+          }),
+          ...errorResponses,
+          409: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const member = await requireMember(request);
+      const q = request.query;
+      return memberAgenda(app.ctx, {
+        workspaceId: member.workspaceId,
+        memberId: q.memberId ?? member.userId,
+        from: q.from === undefined ? undefined : Date.parse(q.from),
+        to: q.to === undefined ? undefined : Date.parse(q.to),
+        lang: requestLang(request),
+      });
     },
   );
 

@@ -1,6 +1,7 @@
 // Every route module, registered in this order by app.ts.
 import type { FastifyPluginAsync } from "fastify";
 import { accountRoutes } from "./accounts.ts";
+import { alternativeRoutes } from "./alternatives.ts";
 import { bookingRoutes } from "./bookings.ts";
 import { calendarRoutes } from "./calendars.ts";
 import { changeOrderRoutes } from "./change-orders.ts";
@@ -47,5 +48,6 @@ export const routeModules: FastifyPluginAsync[] = [
   invoiceRoutes as FastifyPluginAsync,
   taxSettingsRoutes as FastifyPluginAsync,
   portalMoneyRoutes as FastifyPluginAsync,
+  alternativeRoutes as FastifyPluginAsync,
   webAppRoutes,
 ];

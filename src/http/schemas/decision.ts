@@ -45,6 +45,21 @@ export const decisionSchema = z.object({
   reply: replySchema,
   charterVersion: z.number().nullable(),
   chosenOption: z.string().optional(),
+  chosenAlternative: z
+    .object({
+      index: z.number(),
+      offerId: z.string(),
+      removedItems: z.array(z.string()),
+      price: z.number(),
+      currency: z.string(),
+      engagementId: z.string(),
+      engagementCreated: z.boolean(),
+      at: z.string(),
+      by: z.string(),
+      previous: z.object({ offerId: z.string(), name: z.string(), price: z.number() }).nullable(),
+    })
+    .optional()
+    .describe('With chosenOption "alternative": the smaller package accepted'),
 });
 
 export const storedRequestSchema = z.object({

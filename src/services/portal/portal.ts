@@ -93,10 +93,13 @@ export async function clientRequests(
       channel: r.channel,
       receivedAt: r.receivedAt,
       subject: r.subject,
+      kind: r.kind,
       status: r.status,
       outcome: r.outcome,
       dueAt: r.dueAt,
       nextOpenAt: r.decision.nextOpenAt,
+      alternatives: r.decision.alternatives?.length ?? 0,
+      chosenOption: r.chosenOption,
       reply: r.status === "answered" || r.decision.outcome !== "accept" ? r.reply : null,
     })),
   };

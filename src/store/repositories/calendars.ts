@@ -262,3 +262,31 @@ export async function feedByHash(
     .executeTakeFirst();
   return row ? { workspaceId: row.workspace_id, memberId: row.member_user_id } : null;
 }
+
+/** A member's imported busy times that overlap [from, to), with the calendar each came from. */
+export async function busyBlocksOfMember(
+  db: Db,
+  workspaceId: string,
+  memberId: string,
+  from: number,
+  to: number,
+): Promise<{ start: number; end: number; sourceId: string; label: string }[]> {
+  const rows = await db
+    .selectFrom("busy_events as b")
+    .innerJoin("calendar_sources as s", (j) =>
+      j.onRef("s.workspace_id", "=", "b.workspace_id").onRef("s.id", "=", "b.source_id"),
+    )
+    .select(["b.start_at", "b.end_at", "b.source_id", "s.label"])
+    .where("b.workspace_id", "=", workspaceId)
+    .where("b.member_user_id", "=", memberId)
+    .where("b.start_at", "<", iso(to))
+    .where("b.end_at", ">", iso(from))
+    .orderBy("b.start_at")
+    .execute();
+  return rows.map((r) => ({
+    start: Date.parse(instant(r.start_at)),
+    end: Date.parse(instant(r.end_at)),
+    sourceId: r.source_id as string,
+    label: r.label as string,
+  }));
+}

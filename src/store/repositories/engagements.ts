@@ -58,6 +58,9 @@ export interface NewEngagement {
 
 export interface EngagementPatch {
   title?: string;
+  /** The package as agreed, replaced (e.g. a smaller package the client accepted). */
+  offerId?: string | null;
+  offer?: Offer;
   status?: EngagementStatus;
   startsOn?: string | null;
   endsOn?: string | null;
@@ -257,6 +260,8 @@ export async function update(
     .set({
       updated_at: iso(at),
       ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.offerId !== undefined ? { offer_id: patch.offerId } : {}),
+      ...(patch.offer !== undefined ? { offer: toJson(patch.offer) } : {}),
       ...(patch.status !== undefined ? { status: patch.status } : {}),
       ...(patch.startsOn !== undefined ? { starts_on: patch.startsOn } : {}),
       ...(patch.endsOn !== undefined ? { ends_on: patch.endsOn } : {}),

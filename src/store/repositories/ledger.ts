@@ -54,7 +54,8 @@ export async function listViolations(
 
 /**
  * Instants (epoch ms, ascending) of a client's latest `limit` violations between `since` and
- * `until`, for escalation. On every intake: written as SQL rather than built.
+ * `until`, for escalation. On every intake: written as SQL rather than built, and the limit as a
+ * literal (node:sqlite binds a number as a REAL, and a bound LIMIT costs ~10 µs more).
  */
 export async function violationTimes(
   db: Db,
@@ -68,7 +69,7 @@ export async function violationTimes(
     where workspace_id = ${workspaceId} and client_id = ${clientId}
       and occurred_at >= ${iso(range.since)} and occurred_at <= ${iso(range.until)}
     order by occurred_at desc
-    limit ${range.limit}`.execute(db);
+    limit ${sql.lit(Math.trunc(range.limit))}`.execute(db);
   return rows.map((r) => Date.parse(instant(r.occurred_at))).reverse();
 }
 

@@ -50,7 +50,7 @@ export function Countdown({ due }: { due: string }) {
   return (
     <span
       data-testid="countdown"
-      className={overdue ? "font-medium text-rose-800" : "text-stone-700"}
+      className={`whitespace-nowrap ${overdue ? "font-medium text-rose-800" : "text-stone-700"}`}
     >
       {countdownText(t, due, now)}
     </span>

@@ -10,11 +10,20 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ErrorDetail[];
-  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+  /** The whole `error` object of the answer (e.g. a booking refusal's `rules`, `quota`). */
+  readonly body: Record<string, unknown>;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: ErrorDetail[] = [],
+    body: Record<string, unknown> = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = details;
+    this.body = body;
   }
 }
 
@@ -70,6 +79,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
       error?.code ?? "http_error",
       error?.message ?? `HTTP ${response.status}`,
       error?.details ?? [],
+      (error as Record<string, unknown> | undefined) ?? {},
     );
   }
   return data as T;

@@ -46,10 +46,12 @@ export function useFormat() {
       money: (minor: number | null | undefined, currency: string | null | undefined) => {
         if (minor === null || minor === undefined) return "—";
         try {
-          return new Intl.NumberFormat(locale, {
+          const f = new Intl.NumberFormat(locale, {
             style: "currency",
             currency: currency || "CAD",
-          }).format(minor / 100);
+          });
+          // Minor units: cents for CAD and EUR, the unit itself for JPY.
+          return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
         } catch {
           return `${(minor / 100).toFixed(2)} ${currency ?? ""}`.trim();
         }

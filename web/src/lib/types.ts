@@ -330,6 +330,10 @@ export interface PortalRequest {
   channel: string;
   receivedAt: string;
   subject: string;
+  kind: string | null;
+  /** How many smaller packages a discount request was offered. */
+  alternatives: number;
+  chosenOption: string | null;
   status: string;
   outcome: Outcome;
   dueAt: string;

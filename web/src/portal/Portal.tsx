@@ -3,8 +3,9 @@
 // charter, submit a request and see at once when the answer will come, see what the engagement
 // includes and what is left, follow the requests.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Route, Routes } from "react-router";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { Alert, focusRing, Loading, useDocumentTitle } from "../components/ui.tsx";
 import { followLocale, hasChosenLanguage } from "../i18n/index.ts";
@@ -14,6 +15,11 @@ import { takeHashToken } from "../lib/hash-token.ts";
 import { fetchSession, SESSION_KEY } from "../lib/session.ts";
 import type { Session, Workspace } from "../lib/types.ts";
 import { PortalHome } from "./PortalHome.tsx";
+import { PortalMoneyList } from "./PortalMoney.tsx";
+
+const PortalChangeOrder = lazy(() => import("./PortalChangeOrder.tsx"));
+const PortalInvoice = lazy(() => import("./PortalInvoice.tsx"));
+const BookingPage = lazy(() => import("./booking/BookingPage.tsx"));
 
 interface Opened {
   client: { id: string; name: string; locale: string };
@@ -89,7 +95,16 @@ export default function Portal() {
         {waiting ? (
           <Loading label={t("portal.opening")} />
         ) : client ? (
-          <PortalHome session={client} />
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="change-orders/:id" element={<PortalChangeOrder />} />
+              <Route path="invoices/:id" element={<PortalInvoice />} />
+              <Route path="invoices" element={<PortalMoneyList what="invoices" />} />
+              <Route path="change-orders" element={<PortalMoneyList what="change-orders" />} />
+              <Route path="book" element={<BookingPage session={client} />} />
+              <Route path="*" element={<PortalHome session={client} />} />
+            </Routes>
+          </Suspense>
         ) : (
           <div className="mx-auto max-w-lg space-y-4 py-12" data-testid="portal-no-session">
             <h1 className="text-2xl font-semibold">{t("portal.noAccessTitle")}</h1>

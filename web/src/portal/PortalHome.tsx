@@ -22,6 +22,7 @@ import {
 } from "../components/ui.tsx";
 import { ApiError, get, post } from "../lib/api.ts";
 import { FormatProvider, useFormat } from "../lib/format.tsx";
+import { currencyDigits, parseMoneyInput } from "../lib/money.ts";
 import { wallToEpoch } from "../lib/time.ts";
 import {
   type Charter,
@@ -31,6 +32,8 @@ import {
   REQUEST_KINDS,
   type Session,
 } from "../lib/types.ts";
+import { MeetingsCard } from "./booking/MeetingsCard.tsx";
+import { PortalAlternatives, PortalChangeOrders, PortalInvoices } from "./PortalMoney.tsx";
 
 const ME = ["portal", "me"] as const;
 
@@ -82,14 +85,16 @@ function Acknowledge({ overview }: { overview: PortalOverview }) {
   );
 }
 
-function NewRequest() {
+function NewRequest({ currency }: { currency: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ subject: "", body: "", kind: "task", neededBy: "" });
+  const empty = { subject: "", body: "", kind: "task", neededBy: "", budget: "" };
+  const [form, setForm] = useState(empty);
+  const [budgetProblem, setBudgetProblem] = useState<string | null>(null);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const send = useMutation({
-    mutationFn: () =>
+    mutationFn: (budget: number | undefined) =>
       post<{ id: string; decision: Decision }>("/portal/requests", {
         subject: form.subject,
         body: form.body,
@@ -97,16 +102,28 @@ function NewRequest() {
         ...(form.neededBy
           ? { neededBy: new Date(wallToEpoch(form.neededBy, fmt.zone)).toISOString() }
           : {}),
+        ...(budget !== undefined ? { budget } : {}),
       }),
     onSuccess: async () => {
-      setForm({ subject: "", body: "", kind: "task", neededBy: "" });
+      setForm(empty);
       await queryClient.invalidateQueries({ queryKey: ["portal"] });
     },
   });
   const details = send.error instanceof ApiError ? send.error.details : [];
+  const asksBudget = form.kind === "discount";
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    send.mutate();
+    let budget: number | undefined;
+    if (asksBudget && form.budget.trim()) {
+      const parsed = parseMoneyInput(form.budget, currency);
+      if (parsed === null) {
+        setBudgetProblem(t("money.notAnAmount"));
+        return;
+      }
+      budget = parsed;
+    }
+    setBudgetProblem(null);
+    send.mutate(budget);
   };
   const decision = send.data?.decision;
   return (
@@ -123,7 +140,11 @@ function NewRequest() {
         >
           <div className="flex flex-wrap items-center gap-2">
             <OutcomeBadge outcome={decision.outcome} />
-            <p className="font-medium text-stone-900">{t(`portalOutcome.${decision.outcome}`)}</p>
+            <p className="font-medium text-stone-900">
+              {(decision.alternatives?.length ?? 0) > 0
+                ? t("alternatives.outcomeLead")
+                : t(`portalOutcome.${decision.outcome}`)}
+            </p>
           </div>
           <p className="text-sm">
             {t("portal.answerBy")}{" "}
@@ -135,13 +156,29 @@ function NewRequest() {
           <p className="text-sm text-stone-700">
             {t("portal.firstRead", { at: fmt.dateTime(decision.nextOpenAt) })}
           </p>
-          <div
-            className="rounded-md border border-stone-200 bg-white p-3 text-sm whitespace-pre-wrap"
-            data-testid="portal-reply"
-          >
-            <p className="mb-2 font-medium">{decision.reply.subject}</p>
-            {decision.reply.body}
-          </div>
+          {send.data && (decision.alternatives?.length ?? 0) > 0 ? (
+            <>
+              <PortalAlternatives requestId={send.data.id} />
+              <details className="text-sm">
+                <summary className="cursor-pointer text-teal-800">{t("portal.readAnswer")}</summary>
+                <div
+                  className="mt-2 rounded-md border border-stone-200 bg-white p-3 whitespace-pre-wrap"
+                  data-testid="portal-reply"
+                >
+                  <p className="mb-2 font-medium">{decision.reply.subject}</p>
+                  {decision.reply.body}
+                </div>
+              </details>
+            </>
+          ) : (
+            <div
+              className="rounded-md border border-stone-200 bg-white p-3 text-sm whitespace-pre-wrap"
+              data-testid="portal-reply"
+            >
+              <p className="mb-2 font-medium">{decision.reply.subject}</p>
+              {decision.reply.body}
+            </div>
+          )}
           <Button variant="secondary" size="sm" onClick={() => send.reset()}>
             {t("portal.another")}
           </Button>
@@ -184,6 +221,20 @@ function NewRequest() {
               errors={errorsAt(details, "neededBy")}
             />
           </div>
+          {asksBudget && (
+            <TextField
+              label={t("portal.budget", { currency })}
+              hint={t("portal.budgetHelp", {
+                example: fmt.money(2000 * 10 ** currencyDigits(currency), currency),
+              })}
+              inputMode="decimal"
+              autoComplete="off"
+              value={form.budget}
+              data-testid="portal-budget"
+              onChange={(e) => set({ budget: e.target.value })}
+              errors={budgetProblem ? [budgetProblem] : errorsAt(details, "budget")}
+            />
+          )}
           {send.error && <ErrorMessage error={send.error} />}
           <Button
             type="submit"
@@ -285,6 +336,21 @@ function MyRequests() {
                 </>
               )}
             </p>
+            {r.kind === "discount" && r.alternatives > 0 && (
+              <details className="mt-2">
+                <summary
+                  className="cursor-pointer text-teal-800"
+                  data-testid="portal-request-alternatives"
+                >
+                  {r.chosenOption === "alternative"
+                    ? t("alternatives.seeChosen")
+                    : t("alternatives.seeOffered", { count: r.alternatives })}
+                </summary>
+                <div className="mt-3">
+                  <PortalAlternatives requestId={r.id} />
+                </div>
+              </details>
+            )}
             {r.reply && r.status !== "open" && (
               <details className="mt-1">
                 <summary className="cursor-pointer text-teal-800">{t("portal.readAnswer")}</summary>
@@ -347,8 +413,11 @@ export function PortalHome({ session }: { session: Session }) {
           </p>
         </div>
         <Acknowledge overview={o} />
-        <NewRequest />
+        <NewRequest currency={session.workspace.currency} />
+        <MeetingsCard overview={o} />
         <Engagement overview={o} />
+        <PortalChangeOrders />
+        <PortalInvoices />
         <MyRequests />
         <CharterSection name={session.workspace.name} />
       </div>

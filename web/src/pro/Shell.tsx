@@ -13,6 +13,8 @@ const NAV = [
   { to: "/app/inbox", key: "nav.inbox", testId: "nav-inbox" },
   { to: "/app/clients", key: "nav.clients", testId: "nav-clients" },
   { to: "/app/engagements", key: "nav.engagements", testId: "nav-engagements" },
+  { to: "/app/calendar", key: "nav.calendar", testId: "nav-calendar" },
+  { to: "/app/invoices", key: "nav.invoices", testId: "nav-invoices" },
   { to: "/app/charter", key: "nav.charter", testId: "nav-charter" },
 ] as const;
 

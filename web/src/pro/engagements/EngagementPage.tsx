@@ -19,6 +19,7 @@ import { get, patch, post } from "../../lib/api.ts";
 import { useFormat } from "../../lib/format.tsx";
 import { type Consequence, type Engagement, QUOTA_KEYS, type QuotaKey } from "../../lib/types.ts";
 import { quotaRows } from "../clients/ClientPage.tsx";
+import { EngagementMoney, useExtraItemNames } from "../money/EngagementMoney.tsx";
 import { useClients } from "../useClients.ts";
 import { STATUS_TONE } from "./Engagements.tsx";
 
@@ -78,6 +79,7 @@ export default function EngagementPage() {
   const queryClient = useQueryClient();
   const clients = useClients();
   const [consequence, setConsequence] = useState<Consequence | null>(null);
+  const extraNames = useExtraItemNames(id);
   const engagement = useQuery({
     queryKey: ["engagements", id],
     queryFn: () => get<Engagement>(`/engagements/${id}`),
@@ -195,7 +197,7 @@ export default function EngagementPage() {
                 <li key={i.id}>{`${i.quantity} × ${i.name}`}</li>
               ))}
               {e.extraItems.map((i) => (
-                <li key={i}>{t("engagement.extraItem", { item: i })}</li>
+                <li key={i}>{t("engagement.extraItem", { item: extraNames.get(i) ?? i })}</li>
               ))}
             </ul>
           </Card>
@@ -248,6 +250,7 @@ export default function EngagementPage() {
               })}
             </ul>
           </Card>
+          <EngagementMoney engagement={e} />
           <Card>
             <h2 className="mb-1 text-base font-semibold">{t("engagements.obligations")}</h2>
             <p className="mb-3 text-sm text-stone-600">{t("engagement.obligationsHelp")}</p>

@@ -24,6 +24,7 @@ import { useFormat } from "../../lib/format.tsx";
 import type { StoredRequest } from "../../lib/types.ts";
 import { channelName } from "../../lib/words.ts";
 import { GrantExceptionDialog } from "../clients/GrantException.tsx";
+import { RequestMoney } from "../money/RequestMoney.tsx";
 import { useClients } from "../useClients.ts";
 import { LogRequestDialog } from "./LogRequestDialog.tsx";
 
@@ -270,6 +271,7 @@ function RequestDetail({
         <RulesList rules={r.decision.rules} />
       </section>
       <OptionsList decision={r.decision} />
+      <RequestMoney request={r} />
       {optionKinds.length > 0 && (
         <SelectField
           label={t("inbox.chosenOption")}

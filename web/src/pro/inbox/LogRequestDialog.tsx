@@ -16,7 +16,7 @@ import {
 import { ApiError, get, post } from "../../lib/api.ts";
 import { useFormat } from "../../lib/format.tsx";
 import { epochToWall, wallToEpoch } from "../../lib/time.ts";
-import { type Charter, type Decision, REQUEST_KINDS } from "../../lib/types.ts";
+import { type Charter, type Decision, type OfferRecord, REQUEST_KINDS } from "../../lib/types.ts";
 import { channelName } from "../../lib/words.ts";
 import { useClients } from "../useClients.ts";
 
@@ -35,6 +35,20 @@ export function LogRequestDialog(props: {
     queryFn: () => get<Charter>("/charter"),
     enabled: props.open,
   });
+  // Items and extras of the catalog: a request about one outside the client's package is out of
+  // scope (a change order is proposed).
+  const catalog = useQuery({
+    queryKey: ["offers"],
+    queryFn: () => get<{ items: OfferRecord[] }>("/offers"),
+    enabled: props.open,
+  });
+  const catalogEntries = [
+    ...new Map(
+      (catalog.data?.items ?? [])
+        .filter((o) => !o.archived)
+        .flatMap((o) => [...o.items, ...(o.addOns ?? [])].map((x) => [x.id, x.name] as const)),
+    ),
+  ];
   const channels = [
     ...new Set(["phone", "email", ...(draft.data?.channels ?? []).map((c) => c.id)]),
   ];
@@ -46,6 +60,7 @@ export function LogRequestDialog(props: {
     subject: "",
     body: "",
     byAppointment: false,
+    offerItem: "",
   }));
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const log = useMutation({
@@ -59,6 +74,7 @@ export function LogRequestDialog(props: {
         body: form.body,
         ...(form.kind ? { kind: form.kind } : {}),
         ...(form.byAppointment ? { byAppointment: true } : {}),
+        ...(form.offerItem ? { offerItem: form.offerItem } : {}),
       }),
     onSuccess: async (done) => {
       for (const key of ["requests", "violations", "ledger"]) {
@@ -139,6 +155,20 @@ export function LogRequestDialog(props: {
                 ...REQUEST_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
               ]}
             />
+            {catalogEntries.length > 0 && (
+              <SelectField
+                label={t("log.offerItem")}
+                hint={t("log.offerItemHelp")}
+                value={form.offerItem}
+                data-testid="log-offer-item"
+                onChange={(e) => set({ offerItem: e.target.value })}
+                options={[
+                  { value: "", label: t("log.offerItemNone") },
+                  ...catalogEntries.map(([id, name]) => ({ value: id, label: name })),
+                ]}
+                errors={errorsAt(details, "offerItem")}
+              />
+            )}
           </div>
           <TextField
             label={t("log.subject")}

@@ -1,5 +1,7 @@
-// Step 3: meeting types (duration, notice, buffer, caps, horizon, cancellation) and the energy
-// limits (weekly hours, active clients, weekend work).
+// Step 3: meeting types (duration, notice, buffer, caps, horizon, slot interval, cancellation
+// notice and late-cancellation policy, read back as clients will read it) and the energy limits
+// (weekly hours, active clients, weekend work).
+import "../../../i18n/bookings.ts";
 import { useTranslation } from "react-i18next";
 import { useWords } from "../../../components/CharterView.tsx";
 import {
@@ -11,13 +13,16 @@ import {
   SelectField,
   TextField,
 } from "../../../components/ui.tsx";
+import { cancelPolicy } from "../../../lib/bookings.ts";
 import { meetingName } from "../../../lib/charter-words.ts";
+import { useFormat } from "../../../lib/format.tsx";
 import type { MeetingType } from "../../../lib/types.ts";
 import { DurationField, FieldErrors, type StepProps, StepSection } from "./common.tsx";
 
 export function MeetingsStep({ draft, update, errors }: StepProps) {
   const { t } = useTranslation();
   const w = useWords();
+  const fmt = useFormat();
   const meetings = draft.meetings ?? [];
   const change = (i: number, fn: (m: MeetingType) => void) =>
     update((d) => fn((d.meetings ?? [])[i] as MeetingType));
@@ -103,22 +108,39 @@ export function MeetingsStep({ draft, update, errors }: StepProps) {
                 />
                 <NumberField
                   label={t("meetings.bufferMinutes")}
+                  hint={t("meetingsEditor.bufferHint")}
                   min={0}
                   step={5}
                   value={m.bufferMinutes}
+                  data-testid={`meeting-${i}-buffer`}
                   onValue={(v) => setOptional(i, "bufferMinutes", v)}
                   errors={errorsAt(errors, `${base}.bufferMinutes`)}
                 />
                 <NumberField
+                  label={t("meetingsEditor.slotInterval")}
+                  hint={t("meetingsEditor.slotIntervalHint")}
+                  min={5}
+                  step={5}
+                  value={m.slotIntervalMinutes}
+                  placeholder={String(Math.min(m.durationMinutes || 30, 30))}
+                  data-testid={`meeting-${i}-interval`}
+                  onValue={(v) => setOptional(i, "slotIntervalMinutes", v)}
+                  errors={errorsAt(errors, `${base}.slotIntervalMinutes`)}
+                />
+                <NumberField
                   label={t("meetings.horizonDays")}
+                  hint={t("meetingsEditor.horizonHint")}
                   min={1}
                   max={366}
                   value={m.horizonDays}
+                  placeholder="30"
+                  data-testid={`meeting-${i}-horizon`}
                   onValue={(v) => setOptional(i, "horizonDays", v)}
                   errors={errorsAt(errors, `${base}.horizonDays`)}
                 />
                 <NumberField
                   label={t("meetings.maxPerDay")}
+                  hint={t("meetingsEditor.capsHint")}
                   min={1}
                   value={m.maxPerDay}
                   data-testid={`meeting-${i}-per-day`}
@@ -127,15 +149,19 @@ export function MeetingsStep({ draft, update, errors }: StepProps) {
                 />
                 <NumberField
                   label={t("meetings.maxPerWeek")}
+                  hint={t("meetingsEditor.capsHint")}
                   min={1}
                   value={m.maxPerWeek}
+                  data-testid={`meeting-${i}-per-week`}
                   onValue={(v) => setOptional(i, "maxPerWeek", v)}
                   errors={errorsAt(errors, `${base}.maxPerWeek`)}
                 />
                 <NumberField
                   label={t("meetings.cancelNoticeHours")}
+                  hint={t("meetingsEditor.cancelHint")}
                   min={0}
                   value={m.cancelNotice?.hours}
+                  data-testid={`meeting-${i}-cancel-hours`}
                   onValue={(v) =>
                     setOptional(i, "cancelNotice", v === undefined ? undefined : { hours: v })
                   }
@@ -144,6 +170,7 @@ export function MeetingsStep({ draft, update, errors }: StepProps) {
                 <SelectField
                   label={t("meetings.lateCancelLabel")}
                   value={m.lateCancel ?? "counts-as-used"}
+                  data-testid={`meeting-${i}-late-cancel`}
                   onChange={(e) =>
                     change(i, (x) => {
                       x.lateCancel = e.target.value as MeetingType["lateCancel"];
@@ -157,14 +184,25 @@ export function MeetingsStep({ draft, update, errors }: StepProps) {
                 {m.lateCancel === "fee" && (
                   <NumberField
                     label={t("meetings.lateCancelFee")}
+                    hint={t("meetingsEditor.lateFeeHint")}
                     min={0}
                     max={100}
                     value={m.lateCancelFeePercent}
+                    placeholder="100"
+                    data-testid={`meeting-${i}-late-fee`}
                     onValue={(v) => setOptional(i, "lateCancelFeePercent", v)}
                     errors={errorsAt(errors, `${base}.lateCancelFeePercent`)}
                   />
                 )}
               </div>
+              <p
+                className="rounded-md bg-stone-50 px-3 py-2 text-sm text-stone-700"
+                data-testid={`meeting-${i}-policy`}
+              >
+                {t("meetingsEditor.policyPreview", {
+                  text: cancelPolicy(t, fmt.money, m, null, true).join(" "),
+                })}
+              </p>
               <FieldErrors messages={errorsAt(errors, base, true)} />
             </Card>
           );
