@@ -169,7 +169,7 @@ describeBrowser("bookings: the client books in the portal, the professional sees
     const card = client.getByTestId("portal-meetings");
     await card.waitFor();
     expect(await textOf(card)).toContain("2 rencontres incluses restantes");
-    expect(await textOf(card)).toContain("Aucune rencontre réservée.");
+    await expect.poll(() => textOf(card)).toContain("Aucune rencontre réservée.");
     await card.scrollIntoViewIfNeeded();
     await shot(client, "portal-home", { viewport: true });
   });
@@ -286,7 +286,7 @@ describeBrowser("bookings: the client books in the portal, the professional sees
     expect(text).toContain("30-minute meeting");
     expect(await textOf(pro.getByTestId("week-count"))).toBe("1 meeting this week");
     // The charter's hours are shaded; the weekend is closed.
-    expect(await pro.getByTestId("week-open").count()).toBeGreaterThan(0);
+    await expect.poll(() => pro.getByTestId("week-open").count()).toBeGreaterThan(0);
     const headers = pro.getByTestId("week-day-header");
     // (Sunday: closed every week; named when a holiday or a closure falls on it.)
     expect(await textOf(headers.nth(6).getByTestId("week-day-closed"))).toMatch(
@@ -351,6 +351,8 @@ describeBrowser("bookings: the client books in the portal, the professional sees
   }, 60_000);
 
   it("moves a meeting and cancels one in time, the consequence stated before confirming", async () => {
+    // The quota and the slots come in one answer: once it says 3 used, the slots are fresh too.
+    await expect.poll(quotaText).toContain("3 utilisé(s) sur 3");
     const [firstMeeting] = await bookingsOfClient();
     const item = client.locator(
       `[data-testid=my-booking][data-booking-id="${firstMeeting?.id ?? ""}"]`,
@@ -506,7 +508,9 @@ describeBrowser("bookings: the client books in the portal, the professional sees
     const feed = await (await fetch(url)).text();
     expect(feed).toContain("BEGIN:VCALENDAR");
     expect(feed).toContain("Léa Martin");
-    expect(await textOf(pro.getByTestId("calendar-feed-status"))).toMatch(/^Active since /);
+    await expect
+      .poll(() => textOf(pro.getByTestId("calendar-feed-status")))
+      .toMatch(/^Active since /);
     await shot(pro, "week-view-calendars");
     await expectAccessible(pro, "the week view with imported calendars and the feed");
 

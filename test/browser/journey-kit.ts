@@ -54,18 +54,20 @@ function wholeWebApp(dir: string): boolean {
  * or anyone editing web/ meanwhile, may rebuild dist/web while a journey runs; the hashed chunks
  * a page has not loaded yet would then be gone and the page would go blank.
  */
-function snapshotWebApp(into: string): Promise<void> {
-  return (async () => {
-    for (let attempt = 0; attempt < 60; attempt++) {
-      if (wholeWebApp(WEB_DIST)) {
-        rmSync(into, { recursive: true, force: true });
+async function snapshotWebApp(into: string): Promise<void> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    if (wholeWebApp(WEB_DIST)) {
+      rmSync(into, { recursive: true, force: true });
+      try {
         cpSync(WEB_DIST, into, { recursive: true });
-        if (wholeWebApp(into)) return;
+      } catch {
+        // swapped for a new build while copying: take the new one
       }
-      await sleep(1_000); // a build is under way
+      if (wholeWebApp(into)) return;
     }
-    throw new Error(`no complete web build in ${WEB_DIST}`);
-  })();
+    await sleep(1_000); // a build is under way
+  }
+  throw new Error(`no complete web build in ${WEB_DIST}`);
 }
 
 /** `cadre serve` on embedded SQLite in a temporary folder, with its own copy of the web app. */
