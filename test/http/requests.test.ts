@@ -83,6 +83,8 @@ describeEngines("requests, ledger and portal over HTTP", (engine) => {
     expect(body.decision.dueAt).toBe("2026-12-02T15:00:00.000Z");
     expect(body.reply.locale).toBe("fr-CA");
     expect(body.reply.body).toMatch(/HNE/);
+    // Signed by the professional, like a letter.
+    expect(body.reply.body.trimEnd().split("\n").at(-1)).toBe(pro.user.name);
     const stored = await t.app.inject({
       method: "GET",
       url: `/api/v1/requests/${body.id}`,

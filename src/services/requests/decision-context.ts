@@ -10,12 +10,28 @@ import { intakeSubject } from "../../store/repositories/engagements.ts";
 import { violationTimes } from "../../store/repositories/ledger.ts";
 import * as offers from "../../store/repositories/offers.ts";
 import { countChosenRush } from "../../store/repositories/requests.ts";
+import { listMembers } from "../../store/repositories/members.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, notFound } from "../errors.ts";
 import { cachedRead } from "./catalog-cache.ts";
 import { publishedPolicy } from "./policy-cache.ts";
 
 const ESCALATION_WINDOW_DAYS = 366;
+
+const SIGNATURE_TTL_MS = 60_000;
+const signatures = new Map<string, { name: string | null; at: number }>();
+
+/** Who signs the drafted replies: the workspace's first owner, looked up once a minute. */
+async function signatureName(ctx: AppContext, workspaceId: string): Promise<string | null> {
+  const hit = signatures.get(workspaceId);
+  const now = Date.now();
+  if (hit && now - hit.at < SIGNATURE_TTL_MS) return hit.name;
+  const owner = (await listMembers(ctx.db, workspaceId)).find((m) => m.role === "owner");
+  const name = owner?.name ?? null;
+  if (signatures.size > 10_000) signatures.clear();
+  signatures.set(workspaceId, { name, at: now });
+  return name;
+}
 
 export interface LoadedContext {
   context: EvaluationContext;
@@ -42,6 +58,8 @@ export async function loadDecisionContext(
     offers.list(ctx.db, workspaceId),
   );
   const context: EvaluationContext = { now: ctx.now(), policy, offers: catalog };
+  const signature = await signatureName(ctx, workspaceId);
+  if (signature) context.professionalName = signature;
   if (!ids.clientId) {
     if (ids.engagementId) throw notFound("engagement");
     return { context, clientId: null, engagementId: null };
