@@ -47,7 +47,9 @@ export function Feed() {
       return queryClient.invalidateQueries({ queryKey: FEED_KEY });
     },
   });
-  const active = status.data?.active ?? false;
+  // Just created or rotated: known at once, before the status is read again.
+  const active = !revoked && (created !== null || (status.data?.active ?? false));
+  const since = created?.createdAt ?? (active ? status.data?.createdAt : null);
 
   return (
     <Card aria-labelledby="feed-title" data-testid="calendar-feed">
@@ -57,8 +59,8 @@ export function Feed() {
       <p className="mt-1 text-sm text-stone-600">{t("calendarPage.feed.help")}</p>
       {status.error && <ErrorMessage error={status.error} />}
       <p className="mt-3 text-sm text-stone-800" data-testid="calendar-feed-status">
-        {active && status.data?.createdAt
-          ? t("calendarPage.feed.active", { at: fmt.dateTime(status.data.createdAt) })
+        {since
+          ? t("calendarPage.feed.active", { at: fmt.dateTime(since) })
           : revoked
             ? t("calendarPage.feed.revoked")
             : t("calendarPage.feed.inactive")}
