@@ -36,7 +36,9 @@ export class GroupCommit {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       // setImmediate, not a microtask: let the other requests read in this turn reach the queue.
-      this.#draining ??= new Promise<void>((done) => setImmediate(() => this.#drain().then(done)));
+      this.#draining ??= new Promise<void>((done) =>
+        setImmediate(() => void this.#drain().finally(done)),
+      );
     });
   }
 
