@@ -58,7 +58,10 @@ export function openStore(options: { url?: string | undefined; sqlitePath?: stri
     write: (work) => writes.run(work),
     close: async () => {
       await writes.idle();
+      const stopped = database.closed();
       await db.destroy();
+      // The checkpoint thread's connection is closed too before the files may be moved or removed.
+      await stopped;
     },
   };
 }

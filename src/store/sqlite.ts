@@ -65,6 +65,7 @@ export class NodeSqliteDatabase implements SqliteDatabase {
   readonly raw: DatabaseSync;
   readonly #statements = new Map<string, Statement>();
   #checkpointer: Worker | undefined;
+  #exited = false;
   constructor(path: string) {
     this.raw = new DatabaseSync(path);
     // WAL keeps readers and the writer apart; NORMAL sync survives a process crash (a committed
@@ -90,6 +91,9 @@ export class NodeSqliteDatabase implements SqliteDatabase {
       this.#checkpointer.once("error", () => {
         if (this.raw.isOpen) this.raw.exec("PRAGMA wal_autocheckpoint = 1000");
       });
+      this.#checkpointer.once("exit", () => {
+        this.#exited = true;
+      });
       this.#checkpointer.unref();
     }
   }
@@ -103,6 +107,13 @@ export class NodeSqliteDatabase implements SqliteDatabase {
     }
     return statement;
   }
+  /** Resolves once the checkpoint thread has closed its connection (after close()). */
+  closed(): Promise<void> {
+    const worker = this.#checkpointer;
+    if (!worker || this.#exited) return Promise.resolve();
+    return new Promise((resolve) => worker.once("exit", () => resolve()));
+  }
+
   close(): void {
     this.#checkpointer?.postMessage("stop");
     this.#statements.clear();
