@@ -3,6 +3,7 @@
 // overrides), the days closed by a holiday, a closure or an override (named), the busy times
 // imported from their calendars (with the calendar's label) and the published meeting types.
 import { holidayDays } from "../../domain/business-time/holidays.ts";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import {
   formatLocalDate,
   localParts,
@@ -47,8 +48,6 @@ export interface Agenda {
   meetingTypes: { id: string; name: string | null; durationMinutes: number }[];
   warnings: CalendarWarning[];
 }
-
-const iso = (t: number) => new Date(t).toISOString();
 
 defineErrors({
   agenda_range_invalid: {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import { busyFromIcs } from "./parse-busy.ts";
 
 const ZONE = "America/Toronto";
-const iso = (t: number) => new Date(t).toISOString();
 
 /** Weekly Monday 10:00–11:00 Toronto from 1 March 2027 (DST starts 14 March), 6 times; the
  * 15 March one removed (EXDATE); the 22 March one moved to 14:00 (RECURRENCE-ID); the 29 March

@@ -20,6 +20,7 @@ import { workspaceCalendar } from "../engagements/workspace-calendar.ts";
 import { conflict, notFound } from "../errors.ts";
 import { invalidateCatalog } from "../requests/catalog-cache.ts";
 import "../billing/messages.ts";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 
 export interface Decided {
   changeOrder: ChangeOrder;
@@ -28,8 +29,6 @@ export interface Decided {
   /** The invoice the change order's line went to (a draft until issued). */
   invoiceId: string | null;
 }
-
-const iso = (t: number) => new Date(t).toISOString();
 
 export async function decideChangeOrder(
   ctx: AppContext,

@@ -10,6 +10,7 @@
 // what it wrote.
 import { readFile } from "node:fs/promises";
 import type { BusinessCalendar } from "../../domain/business-time/calendar.ts";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import {
   formatLocalDate,
   localParts,
@@ -78,7 +79,6 @@ export interface DemoResult {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const iso = (t: number) => new Date(t).toISOString();
 const EXAMPLE_CHARTER = new URL("../../../examples/charter.json", import.meta.url);
 
 type Channel = "email" | "portal" | "sms" | "phone";

@@ -2,6 +2,8 @@
 // deliverables move (see domain/engagements/consequence.ts for how far), a `time` violation is
 // recorded the first time, and a notice is drafted to the client in their language and queued
 // in the outbox. Applying again changes nothing unless a late arrival adds business days.
+
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import { planConsequence } from "../../domain/engagements/consequence.ts";
 import { type Notice, obligationNotice } from "../../domain/replies/notices.ts";
 import * as clients from "../../store/repositories/clients.ts";
@@ -35,7 +37,6 @@ const NOTHING: ConsequenceResult = {
   violationId: null,
   notice: null,
 };
-const iso = (t: number) => new Date(t).toISOString();
 
 export async function applyConsequence(
   db: AppContext["db"],

@@ -8,9 +8,9 @@ import { localParts, MS_PER_DAY, wallToEpoch } from "../../domain/business-time/
 import type { EvaluationContext } from "../../domain/decide/types.ts";
 import { intakeSubject } from "../../store/repositories/engagements.ts";
 import { violationTimes } from "../../store/repositories/ledger.ts";
+import { listMembers } from "../../store/repositories/members.ts";
 import * as offers from "../../store/repositories/offers.ts";
 import { countChosenRush } from "../../store/repositories/requests.ts";
-import { listMembers } from "../../store/repositories/members.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, notFound } from "../errors.ts";
 import { cachedRead } from "./catalog-cache.ts";

@@ -1,6 +1,7 @@
 // Bookings: meetings booked with a member, their cancellation, and the per-member lock that
 // serialises booking decisions on PostgreSQL (SQLite has one writer: its transactions are serial).
 import type { Kysely, Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Offer } from "../../domain/offers/types.ts";
 import type { Engine } from "../engine.ts";
 import type { Database } from "../schema.ts";
@@ -8,7 +9,6 @@ import { fromJson, instant, instantOrNull, toJson } from "../values.ts";
 import type { Quotas } from "./engagements.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export type BookingStatus = "booked" | "cancelled" | "late-cancelled";
 

@@ -1,11 +1,11 @@
 // Calendars: imported ICS links per member (with the last fetch, its error and the busy times it
 // gave), and the private ICS feed of each member (the secret's hash only, revocable).
 import type { Kysely, Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Database } from "../schema.ts";
 import { instant, instantOrNull } from "../values.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export interface CalendarSource {
   id: string;

@@ -1,13 +1,13 @@
 // Change orders: paid additions to an engagement proposed to the client (from a request's
 // proposal or written by hand), and the client's decision, taken once.
 import type { Kysely, Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { ChangeOrderLine } from "../../domain/decide/types.ts";
 import type { QuotaKey } from "../../domain/offers/types.ts";
 import type { Database } from "../schema.ts";
 import { fromJson, instant, instantOrNull, toJson } from "../values.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export type ChangeOrderState = "proposed" | "accepted" | "declined";
 

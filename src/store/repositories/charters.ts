@@ -1,12 +1,12 @@
 // Charter drafts (one per workspace, any JSON object) and published versions (immutable,
 // numbered 1, 2, 3… per workspace; the primary key (workspace_id, version) refuses a duplicate).
 import type { Kysely, Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Charter } from "../../domain/charter/schema.ts";
 import type { Database } from "../schema.ts";
 import { fromJson, instant, toJson } from "../values.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export interface CharterDraft {
   document: Record<string, unknown>;

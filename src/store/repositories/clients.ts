@@ -1,11 +1,11 @@
 // Clients and their e-mail addresses (unique per workspace, stored lower-case, so inbound mail
 // finds its sender). Referenced clients are archived rather than deleted.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Database } from "../schema.ts";
 import { count, instant, instantOrNull } from "../values.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export interface Client {
   id: string;

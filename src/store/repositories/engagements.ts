@@ -1,6 +1,7 @@
 // Engagements: a client's contract with the offer as agreed (a snapshot), quota usage, and the
 // deliverables and client obligations that belong to it (obligations.ts handles those rows).
 import type { Kysely, Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Offer, QuotaKey } from "../../domain/offers/types.ts";
 import type { Database } from "../schema.ts";
 import { fromJson, instant, toJson } from "../values.ts";
@@ -18,7 +19,6 @@ import {
 export type { Deliverable, Obligation } from "./obligations.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export type EngagementStatus = "active" | "completed" | "cancelled";
 export type Quotas = Partial<Record<QuotaKey, number>>;

@@ -2,13 +2,13 @@
 // workspace and year, without gaps), fixes its terms and dates. Totals are kept on the row, computed
 // by the domain from the lines and the tax setup snapshot.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { LateFeePolicy } from "../../domain/money/late-fee.ts";
 import type { TaxSetup } from "../../domain/money/taxes.ts";
 import type { Database } from "../schema.ts";
 import { fromJson, instant, instantOrNull, toJson } from "../values.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export type InvoiceState = "draft" | "issued" | "paid" | "void";
 export type LineKind = "deposit" | "milestone" | "balance" | "change-order" | "item" | "late-fee";

@@ -1,11 +1,11 @@
 // The jobs table: work to run at a time, claimed with a lease (locked_until) so that a crashed
 // runner's job is picked up again, retried with backoff, deduplicated by an idempotency key.
 import type { Kysely, Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Database } from "../schema.ts";
 import { fromJson, instant, newId, toJson } from "../values.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export type JobState = "queued" | "running" | "done" | "failed";
 

@@ -1,10 +1,10 @@
 // The fairness ledger: violations a client committed and exceptions the professional granted.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Database } from "../schema.ts";
 import { count, fromJson, instant } from "../values.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export interface Violation {
   id: string;

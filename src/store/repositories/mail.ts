@@ -2,12 +2,12 @@
 // row of each request opened by e-mail (sender, unknown-sender flag, last auto-reply) and the
 // IMAP cursors. A message is stored first ("received"), then linked to its request.
 import type { Kysely, Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Database } from "../schema.ts";
 import { count, fromJson, instant, instantOrNull, toJson } from "../values.ts";
 import { isUniqueViolation } from "./unique-violation.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export type MessageState = "received" | "taken" | "threaded";
 

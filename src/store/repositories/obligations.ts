@@ -1,11 +1,11 @@
 // An engagement's deliverables and client obligations (materials, approvals, payments the client
 // owes by a date), and the bookkeeping that makes a missed obligation's consequence apply once.
 import type { Kysely, Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Database } from "../schema.ts";
 import { fromJson, instant, instantOrNull, toJson } from "../values.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export type ObligationStatus = "pending" | "received" | "late";
 

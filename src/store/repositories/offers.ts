@@ -1,12 +1,12 @@
 // Offers (packages / tiers) of a workspace, stored as their documents. Referenced offers are
 // archived rather than deleted, so engagements keep a valid link.
 import type { Kysely, Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Offer } from "../../domain/offers/types.ts";
 import type { Database } from "../schema.ts";
 import { count, fromJson, instant, toJson } from "../values.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export interface OfferRecord extends Offer {
   archived: boolean;

@@ -2,11 +2,11 @@
 // the outbox sender, which leases a row (state "sending", locked_until) so that two senders never
 // send the same mail, and gives it a Message-ID once, kept across retries.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { toIso as iso } from "../../domain/business-time/iso.ts";
 import type { Database } from "../schema.ts";
 import { count, fromJson, instant, instantOrNull, newId, toJson } from "../values.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
-const iso = (t: number) => new Date(t).toISOString();
 
 export const OUTBOX_STATES = ["queued", "sending", "sent", "failed", "held"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
