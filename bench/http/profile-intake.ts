@@ -12,7 +12,7 @@ import { loadDecisionContext } from "../../src/services/requests/decision-contex
 import { takeRequest } from "../../src/services/requests/take-request.ts";
 import { openStore } from "../../src/store/db.ts";
 import { migrate } from "../../src/store/migrate.ts";
-import { insertRequest } from "../../src/store/repositories/requests.ts";
+import { insertRequestQuery } from "../../src/store/repositories/requests.ts";
 import { newId } from "../../src/store/values.ts";
 import { exampleCharterInput } from "../../test/factories/domain.ts";
 import { signUpPro } from "../../test/helpers/auth.ts";
@@ -107,14 +107,20 @@ await measureConcurrent("takeRequest (service, 50 in flight)", N, 50, () =>
   takeRequest(app.ctx, input),
 );
 await measure("  loadDecisionContext", N, () =>
-  loadDecisionContext(app.ctx, workspaceId, { clientId }, Date.now()),
+  loadDecisionContext(app.ctx, workspaceId, { clientId }, input.request, Date.now()),
 );
-const loaded = await loadDecisionContext(app.ctx, workspaceId, { clientId }, Date.now());
+const loaded = await loadDecisionContext(
+  app.ctx,
+  workspaceId,
+  { clientId },
+  input.request,
+  Date.now(),
+);
 const request = { ...input.request, receivedAt: new Date().toISOString() };
 await measure("  evaluate", N, () => evaluate(request, loaded.context));
 await measureConcurrent("  the write alone (50 in flight)", N, 50, () =>
-  store.write((trx) =>
-    insertRequest(trx, {
+  store.write([
+    insertRequestQuery(store.db, {
       workspaceId,
       id: newId(),
       clientId,
@@ -126,7 +132,7 @@ await measureConcurrent("  the write alone (50 in flight)", N, 50, () =>
       idempotencyKey: null,
       createdAt: Date.now(),
     }),
-  ),
+  ]),
 );
 await measure("HTTP GET /api/health (inject)", N, () =>
   app.inject({ method: "GET", url: "/api/health" }),

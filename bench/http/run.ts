@@ -71,6 +71,17 @@ const body = (clientId: string) =>
     kind: "change",
   });
 
+/** A request that breaks a rule (urgent, inside the lead time): the intake then also counts the
+ * client's rushes, reads their violation history for escalation and stores a violation. */
+const urgentBody = (clientId: string) =>
+  JSON.stringify({
+    clientId,
+    channel: "email",
+    subject: "URGENT : le logo pour l’imprimeur",
+    body: "Bonjour, il me faut le logo final aujourd’hui, l’imprimeur attend. Merci !",
+    kind: "urgent",
+  });
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "cadre-bench-http-"));
   const server = await startServer({ CADRE_DATA_DIR: dir });
@@ -93,9 +104,33 @@ async function main() {
     connections,
     duration,
   });
+  const sample = (await (
+    await fetch(`${server.url}/api/v1/requests`, {
+      method: "POST",
+      headers,
+      body: body(clientId),
+    })
+  ).json()) as { decision: { outcome: string; rules: { id: string; violation: boolean }[] } };
+  const { result: urgent, cpu: urgentCpu } = await measured(server.child.pid, {
+    url: `${server.url}/api/v1/requests`,
+    method: "POST",
+    headers,
+    body: urgentBody(clientId),
+    connections,
+    duration,
+  });
+  const urgentSample = (await (
+    await fetch(`${server.url}/api/v1/requests`, {
+      method: "POST",
+      headers,
+      body: urgentBody(clientId),
+    })
+  ).json()) as { decision: { outcome: string; rules: { id: string; violation: boolean }[] } };
   const stored = (await (
     await fetch(`${server.url}/api/v1/requests?limit=1`, { headers })
   ).json()) as { total: number };
+  const path = (d: { outcome: string; rules: { id: string; violation: boolean }[] }) =>
+    `${d.outcome}; rules ${d.rules.map((r) => `${r.id}${r.violation ? " (violation)" : ""}`).join(", ") || "none"}`;
   await server.stop();
 
   const port = await freePort();
@@ -124,7 +159,9 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 
   const ours = summary("POST /api/v1/requests (SQLite, Bearer token)", intake);
+  const theUrgent = summary("POST /api/v1/requests, a rule-breaking request", urgent);
   const peer = summary("bare Fastify JSON route", bareResult);
+  const urgentRatio = Number((theUrgent.requestsPerSec / peer.requestsPerSec).toFixed(3));
   const report = {
     machine: {
       cpu: os.cpus()[0]?.model ?? "?",
@@ -136,6 +173,7 @@ async function main() {
     cases: [
       {
         name: "intake",
+        decided: path(sample.decision),
         requestsPerSec: ours.requestsPerSec,
         latencyMs: ours.latencyMs,
         non2xx: ours.non2xx,
@@ -151,6 +189,15 @@ async function main() {
           },
         ],
       },
+      {
+        name: "intake of a rule-breaking request",
+        decided: path(urgentSample.decision),
+        requestsPerSec: theUrgent.requestsPerSec,
+        latencyMs: theUrgent.latencyMs,
+        non2xx: theUrgent.non2xx,
+        cpu: urgentCpu,
+        ratioToBare: urgentRatio,
+      },
     ],
     targets: { intakesPerSec: 3000, p99Ms: 25, ratioToBare: 0.2 },
   };
@@ -165,13 +212,23 @@ async function main() {
   console.log(
     `        server ${intakeCpu.serverUsPerRequest} µs CPU/request (${intakeCpu.serverCores} cores), autocannon ${intakeCpu.autocannonUsPerRequest} µs (${intakeCpu.autocannonCores} cores)`,
   );
+  console.log(`        decided: ${path(sample.decision)}`);
+  console.log(
+    `urgent: ${theUrgent.requestsPerSec} req/s, p50 ${theUrgent.latencyMs.p50} ms, p99 ${theUrgent.latencyMs.p99} ms, non-2xx ${theUrgent.non2xx}`,
+  );
+  console.log(
+    `        server ${urgentCpu.serverUsPerRequest} µs CPU/request (${urgentCpu.serverCores} cores)`,
+  );
+  console.log(`        decided: ${path(urgentSample.decision)}`);
   console.log(
     `bare:   ${peer.requestsPerSec} req/s, p50 ${peer.latencyMs.p50} ms, p99 ${peer.latencyMs.p99} ms`,
   );
   console.log(
     `        server ${bareCpu.serverUsPerRequest} µs CPU/request (${bareCpu.serverCores} cores), autocannon ${bareCpu.autocannonUsPerRequest} µs (${bareCpu.autocannonCores} cores)`,
   );
-  console.log(`ratio intake/bare: ${report.cases[0]!.peers[0]!.ratio}`);
+  console.log(
+    `ratio intake/bare: ${report.cases[0]?.peers?.[0]?.ratio}; urgent/bare: ${urgentRatio}`,
+  );
 }
 
 await main();

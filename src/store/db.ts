@@ -1,10 +1,10 @@
 // Opens the database named by a URL: PostgreSQL for postgres:// URLs, else embedded SQLite.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Engine } from "./engine.ts";
-import { GroupCommit, type WriteWork } from "./group-commit.ts";
+import { GroupCommit, runStatements } from "./group-commit.ts";
 import type { Database } from "./schema.ts";
 import { NodeSqliteDatabase } from "./sqlite.ts";
 
@@ -14,12 +14,15 @@ export interface Store {
   /** The SQLite file, or a redacted PostgreSQL URL, for logs. */
   where: string;
   /**
-   * Runs `work` in a transaction and resolves once it is committed. PostgreSQL: one transaction
-   * per call (the pool runs them side by side). SQLite: writes queued in the same turn of the
-   * event loop share one transaction (group commit); `work` may then run a second time, alone, if
-   * a neighbour failed, so it must only read and write through its `trx`.
+   * Runs `statements` (compiled against `db`; no results) in order, all or nothing, and resolves
+   * once they are committed. PostgreSQL: one transaction per call (the pool runs them side by
+   * side). SQLite: the writes queued in the same turn of the event loop share one transaction
+   * (group commit); if it fails, each runs again alone, so a failing write takes nothing else
+   * with it.
    */
-  write<T>(work: WriteWork<T>): Promise<T>;
+  write(statements: readonly CompiledQuery[]): Promise<void>;
+  /** Writes answered so far through `write`, and the transactions they took. */
+  writeStats(): { writes: number; transactions: number };
   close(): Promise<void>;
 }
 
@@ -38,11 +41,17 @@ export function openStore(options: { url?: string | undefined; sqlitePath?: stri
         console.warn(`PostgreSQL: idle connection lost (${error.message})`);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const stats = { writes: 0, transactions: 0 };
     return {
       db,
       engine: "postgres",
       where: options.url.replace(/\/\/[^@/]*@/, "//***@"),
-      write: (work) => db.transaction().execute(work),
+      write: async (statements) => {
+        stats.transactions++;
+        await db.transaction().execute((trx) => runStatements(trx, statements));
+        stats.writes++;
+      },
+      writeStats: () => ({ ...stats }),
       close: () => db.destroy(),
     };
   }
@@ -55,7 +64,8 @@ export function openStore(options: { url?: string | undefined; sqlitePath?: stri
     db,
     engine: "sqlite",
     where: path,
-    write: (work) => writes.run(work),
+    write: (statements) => writes.run(statements),
+    writeStats: () => ({ ...writes.stats }),
     close: async () => {
       await writes.idle();
       const stopped = database.closed();

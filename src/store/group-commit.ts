@@ -1,16 +1,21 @@
-// Group commit for the embedded SQLite: writes that arrive while the event loop is busy share one
-// BEGIN…COMMIT, so a burst of intakes pays for one commit (and one set of WAL pages) instead of
-// one each. Every caller still gets its own result, and only once its rows are committed.
-import type { Kysely, Transaction } from "kysely";
+// Group commit in-process, for an in-memory SQLite database (which a helper thread cannot open)
+// and should the write thread die (see SqliteWriter): writes that arrive while the event loop is
+// busy share one BEGIN…COMMIT, so a burst of intakes pays for one commit instead of one each.
+// Every caller is answered only once its rows are committed.
+import type { CompiledQuery, Kysely, Transaction } from "kysely";
 import type { Database } from "./schema.ts";
 
-/** Work done inside a write transaction. It may run twice (see GroupCommit), so it must only
- * read and write through `trx` and have no other effect. */
-export type WriteWork<T> = (trx: Transaction<Database>) => Promise<T>;
+/** Runs statements in order inside a transaction. */
+export async function runStatements(
+  trx: Transaction<Database>,
+  statements: readonly CompiledQuery[],
+): Promise<void> {
+  for (const statement of statements) await trx.executeQuery(statement);
+}
 
 interface Pending {
-  work: WriteWork<unknown>;
-  resolve: (value: unknown) => void;
+  statements: readonly CompiledQuery[];
+  resolve: () => void;
   reject: (error: unknown) => void;
 }
 
@@ -21,20 +26,22 @@ export class GroupCommit {
   readonly #db: Kysely<Database>;
   #queue: Pending[] = [];
   #draining: Promise<void> | null = null;
+  /** Writes answered, and transactions run for them (a batch, or a write alone). */
+  readonly stats = { writes: 0, transactions: 0 };
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
   }
 
   /**
-   * Runs `work` in a transaction shared with the other writes queued in the same turn of the event
-   * loop, and resolves with its result once that transaction is committed. When the shared
-   * transaction fails (one write breaks a constraint, or the commit itself fails) nothing of it is
-   * kept, and each of its writes runs again alone: only the faulty one fails.
+   * Runs `statements` in a transaction shared with the other writes queued in the same turn of
+   * the event loop, and resolves once that transaction is committed. When the shared transaction
+   * fails (one write breaks a constraint, or the commit itself fails) nothing of it is kept, and
+   * each of its writes runs again alone: only the faulty one fails.
    */
-  run<T>(work: WriteWork<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+  run(statements: readonly CompiledQuery[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#queue.push({ statements, resolve, reject });
       // setImmediate, not a microtask: let the other requests read in this turn reach the queue.
       this.#draining ??= new Promise<void>((done) =>
         setImmediate(() => void this.#drain().finally(done)),
@@ -60,12 +67,10 @@ export class GroupCommit {
   }
 
   async #together(batch: Pending[]): Promise<void> {
-    let results: unknown[];
     try {
-      results = await this.#db.transaction().execute(async (trx) => {
-        const out: unknown[] = [];
-        for (const item of batch) out.push(await item.work(trx));
-        return out;
+      this.stats.transactions++;
+      await this.#db.transaction().execute(async (trx) => {
+        for (const item of batch) await runStatements(trx, item.statements);
       });
     } catch {
       // Rolled back as a whole: again one by one, in order, so that only the faulty write fails
@@ -73,14 +78,16 @@ export class GroupCommit {
       for (const item of batch) await this.#alone(item);
       return;
     }
-    batch.forEach((item, i) => {
-      item.resolve(results[i]);
-    });
+    this.stats.writes += batch.length;
+    for (const item of batch) item.resolve();
   }
 
   async #alone(item: Pending): Promise<void> {
+    this.stats.transactions++;
+    this.stats.writes++;
     try {
-      item.resolve(await this.#db.transaction().execute(item.work));
+      await this.#db.transaction().execute((trx) => runStatements(trx, item.statements));
+      item.resolve();
     } catch (error) {
       item.reject(error);
     }

@@ -115,6 +115,8 @@ export class NodeSqliteDatabase implements SqliteDatabase {
   }
 
   close(): void {
+    // Kept referenced until it has closed its connection: closed() is awaited on it.
+    this.#checkpointer?.ref();
     this.#checkpointer?.postMessage("stop");
     this.#statements.clear();
     if (this.raw.isOpen) this.raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -1,15 +1,17 @@
-// Store.write: on SQLite, writes queued together share one transaction (group commit); on
-// PostgreSQL, one transaction each. Either way every caller gets its own result, only after its
-// rows are committed, and a failing write takes nothing of the others with it.
+// Store.write: on SQLite, writes queued together share one transaction (group commit) — on the
+// write thread for a file, in-process in memory; on PostgreSQL, one transaction each. Either way
+// every caller is answered only after its rows are committed, and a failing write takes nothing
+// of the others with it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import type { Transaction } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takeRequest } from "../../src/services/requests/take-request.ts";
 import { openStore, type Store } from "../../src/store/db.ts";
 import { migrate } from "../../src/store/migrate.ts";
+import { isUniqueViolation } from "../../src/store/repositories/unique-violation.ts";
 import type { Database } from "../../src/store/schema.ts";
 import { newId } from "../../src/store/values.ts";
 import { exampleCharterInput } from "../factories/domain.ts";
@@ -17,9 +19,9 @@ import { startApp, type TestApp } from "../helpers/app.ts";
 import { signUpPro } from "../helpers/auth.ts";
 import { describeEngines, freshStore } from "../helpers/store.ts";
 
-/** Writes one audit row (explicit id, so a test can break the primary key on purpose). */
-async function addRow(trx: Transaction<Database>, workspaceId: string, id: string) {
-  await trx
+/** One audit row (explicit id, so a test can break the primary key on purpose). */
+function addRow(db: Kysely<Database>, workspaceId: string, id: string): CompiledQuery {
+  return db
     .insertInto("audit_log")
     .values({
       workspace_id: workspaceId,
@@ -30,7 +32,7 @@ async function addRow(trx: Transaction<Database>, workspaceId: string, id: strin
       data: "{}",
       at: new Date().toISOString(),
     })
-    .execute();
+    .compile();
 }
 
 async function rowIds(store: Store, workspaceId: string): Promise<string[]> {
@@ -43,74 +45,102 @@ async function rowIds(store: Store, workspaceId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-describeEngines("Store.write", (engine) => {
+/** The same scenarios on every kind of store: in-memory SQLite, a SQLite file (group commit for
+ * both) and PostgreSQL (one transaction per write). */
+function writeScenarios(open: () => Promise<Store>, batched: boolean) {
   let store: Store;
   beforeAll(async () => {
-    store = await freshStore(engine);
+    store = await open();
   });
   afterAll(() => store.close());
 
-  it("commits many concurrent writes, each answered with its own result", async () => {
+  it("commits many concurrent writes, each answered once its rows are there", async () => {
     const ws = newId();
     const ids = Array.from({ length: 200 }, (_, i) => `r${String(i).padStart(3, "0")}`);
-    const transactions = new Set<unknown>();
-    const results = await Promise.all(
-      ids.map((id) =>
-        store.write(async (trx) => {
-          transactions.add(trx);
-          await addRow(trx, ws, id);
-          return `done ${id}`;
-        }),
-      ),
-    );
-    expect(results).toEqual(ids.map((id) => `done ${id}`));
+    const before = store.writeStats();
+    await Promise.all(ids.map((id) => store.write([addRow(store.db, ws, id)])));
     expect(await rowIds(store, ws)).toEqual(ids);
-    // SQLite: they shared transactions (at most 64 writes in each); PostgreSQL: one each.
-    if (engine === "sqlite") expect(transactions.size).toBeLessThanOrEqual(ids.length / 50);
-    else expect(transactions.size).toBe(ids.length);
+    const after = store.writeStats();
+    expect(after.writes - before.writes).toBe(ids.length);
+    const transactions = after.transactions - before.transactions;
+    // SQLite: they shared a few transactions; PostgreSQL: one each.
+    if (batched) expect(transactions).toBeLessThanOrEqual(ids.length / 20);
+    else expect(transactions).toBe(ids.length);
   });
 
   it("fails only the faulty write of a batch, and keeps none of its rows", async () => {
     const ws = newId();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 30 }, (_, i) =>
-        store.write(async (trx) => {
-          const id = `r${String(i).padStart(2, "0")}`;
-          await addRow(trx, ws, id);
-          // The 15th writes a second row, then breaks the primary key with a third.
-          if (i === 14) {
-            await addRow(trx, ws, `${id}-extra`);
-            await addRow(trx, ws, `${id}-extra`);
-          }
-          // The 20th fails in its own code after writing.
-          if (i === 19) throw new Error("not this one");
-          return i;
-        }),
-      ),
+      Array.from({ length: 30 }, (_, i) => {
+        const id = `r${String(i).padStart(2, "0")}`;
+        const statements = [addRow(store.db, ws, id)];
+        // The 15th writes a second row, then breaks the primary key with a third.
+        if (i === 14)
+          statements.push(addRow(store.db, ws, `${id}-x`), addRow(store.db, ws, `${id}-x`));
+        // The 20th collides with the 3rd.
+        if (i === 19) statements.push(addRow(store.db, ws, "r02"));
+        return store.write(statements);
+      }),
     );
     const failed = outcomes.flatMap((o, i) => (o.status === "rejected" ? [i] : []));
     expect(failed).toEqual([14, 19]);
-    expect((outcomes[19] as PromiseRejectedResult).reason).toEqual(new Error("not this one"));
+    expect(isUniqueViolation((outcomes[14] as PromiseRejectedResult).reason)).toBe(true);
     const expected = Array.from({ length: 30 }, (_, i) => i)
       .filter((i) => i !== 14 && i !== 19)
       .map((i) => `r${String(i).padStart(2, "0")}`);
     expect(await rowIds(store, ws)).toEqual(expected);
     // The queue is still usable afterwards.
-    await store.write((trx) => addRow(trx, ws, "z-after"));
+    await store.write([addRow(store.db, ws, "z-after")]);
     expect(await rowIds(store, ws)).toContain("z-after");
   });
 
   it("answers writes made one after another (batches of one)", async () => {
     const ws = newId();
     for (let i = 0; i < 5; i++) {
-      const result = await store.write(async (trx) => {
-        await addRow(trx, ws, `seq${i}`);
-        return i;
-      });
-      expect(result).toBe(i);
+      await store.write([addRow(store.db, ws, `seq${i}`)]);
+      expect(await rowIds(store, ws)).toHaveLength(i + 1);
     }
     expect(await rowIds(store, ws)).toEqual(["seq0", "seq1", "seq2", "seq3", "seq4"]);
   });
+
+  it("lets other transactions read then write while batches commit", async () => {
+    const ws = newId();
+    // Read-then-write transactions of other services, racing the group commits: each waits for
+    // its turn on the connection, none fails.
+    const writes = Array.from({ length: 100 }, (_, i) =>
+      store.write([addRow(store.db, ws, `b${String(i).padStart(3, "0")}`)]),
+    );
+    const counted = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.db.transaction().execute(async (trx) => {
+          const rows = await trx
+            .selectFrom("audit_log")
+            .select("id")
+            .where("workspace_id", "=", ws)
+            .execute();
+          await trx.executeQuery(addRow(store.db, ws, `t${i}`));
+          return rows.length;
+        }),
+      ),
+    );
+    await Promise.all(writes);
+    expect(counted).toHaveLength(10);
+    expect(await rowIds(store, ws)).toHaveLength(110);
+  });
+}
+
+describeEngines("Store.write", (engine) => {
+  writeScenarios(() => freshStore(engine), engine === "sqlite");
+});
+
+describe("Store.write on a SQLite file", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cadre-write-file-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeScenarios(async () => {
+    const store = openStore({ sqlitePath: join(dir, "scenarios.db") });
+    await migrate(store);
+    return store;
+  }, true);
 });
 
 describe("Store.write on a SQLite file", () => {
@@ -133,7 +163,7 @@ describe("Store.write on a SQLite file", () => {
       const seen = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           store
-            .write((trx) => addRow(trx, ws, `c${i}`))
+            .write([addRow(store.db, ws, `c${i}`)])
             .then(
               () =>
                 other
@@ -153,7 +183,7 @@ describe("Store.write on a SQLite file", () => {
     await migrate(second);
     const ws = newId();
     const writes = Array.from({ length: 10 }, (_, i) =>
-      second.write((trx) => addRow(trx, ws, `w${i}`)),
+      second.write([addRow(second.db, ws, `w${i}`)]),
     );
     await second.close();
     await Promise.all(writes);

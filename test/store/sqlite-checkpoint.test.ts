@@ -21,8 +21,8 @@ it("copies committed pages into the database file in the background", async () =
   const at = new Date().toISOString();
   await Promise.all(
     Array.from({ length: 500 }, () =>
-      store.write((trx) =>
-        trx
+      store.write([
+        store.db
           .insertInto("audit_log")
           .values({
             workspace_id: ws,
@@ -33,8 +33,8 @@ it("copies committed pages into the database file in the background", async () =
             data: JSON.stringify({ padding: "x".repeat(2_000) }),
             at,
           })
-          .execute(),
-      ),
+          .compile(),
+      ]),
     ),
   );
   // Committed, so in the WAL; the file itself grows once a checkpoint has copied the pages back.

@@ -106,6 +106,27 @@ function checkHours(
   }
 }
 
+/**
+ * Whether deciding `req` can depend on the client's rushes this month: only a request needed
+ * sooner than the lead time (a date, or kind "urgent") asks for a rush. Lets a caller skip
+ * counting them for every other request.
+ */
+export function mayAskForRush(req: ClientRequest): boolean {
+  return req.neededBy !== undefined || req.kind === "urgent";
+}
+
+/**
+ * Whether `decision` could change with the client's earlier violations: they only choose the
+ * escalation step of a decision that records a violation, under a charter whose steps count more
+ * than the violation at hand. Otherwise the history need not be read.
+ */
+export function needsViolationHistory(charter: Charter, decision: Decision): boolean {
+  return (
+    decision.rules.some((rule) => rule.violation) &&
+    charter.escalation.some((step) => step.after > 1)
+  );
+}
+
 function checkLeadTime(
   v: Verdict,
   ctx: EvaluationContext,

@@ -1,11 +1,13 @@
 // Everything a decision needs, loaded for one client: the published policy, the client, their
 // recent violations, the engagement and its offer, the workspace's offers, this month's rushes.
-// The policy, the offers, the client and the engagement come from short-lived caches; the
+// The policy, the offers, the client and the engagement come from short-lived caches. The
 // violations and this month's rushes, which the previous intake may have just changed, are read
-// each time.
+// each time — but only when the decision can depend on them: the rushes for a request needed
+// sooner than usual, the violations for a decision that records one (see `decide`).
 
 import { localParts, MS_PER_DAY, wallToEpoch } from "../../domain/business-time/zone.ts";
-import type { EvaluationContext } from "../../domain/decide/types.ts";
+import { evaluate, mayAskForRush, needsViolationHistory } from "../../domain/decide/evaluate.ts";
+import type { ClientRequest, Decision, EvaluationContext } from "../../domain/decide/types.ts";
 import { intakeSubject } from "../../store/repositories/engagements.ts";
 import { violationTimes } from "../../store/repositories/ledger.ts";
 import { listMembers } from "../../store/repositories/members.ts";
@@ -37,6 +39,8 @@ export interface LoadedContext {
   context: EvaluationContext;
   clientId: string | null;
   engagementId: string | null;
+  /** Reads the client's earlier violations that escalation may count (null: no client). */
+  history: (() => Promise<number[]>) | null;
 }
 
 /** The first instant of the local month containing t, in the charter's zone. */
@@ -50,6 +54,7 @@ export async function loadDecisionContext(
   ctx: AppContext,
   workspaceId: string,
   ids: { clientId?: string | undefined; engagementId?: string | undefined },
+  request: ClientRequest,
   receivedAt: number,
 ): Promise<LoadedContext> {
   const policy = await publishedPolicy(ctx, workspaceId);
@@ -62,7 +67,7 @@ export async function loadDecisionContext(
   if (signature) context.professionalName = signature;
   if (!ids.clientId) {
     if (ids.engagementId) throw notFound("engagement");
-    return { context, clientId: null, engagementId: null };
+    return { context, clientId: null, engagementId: null, history: null };
   }
   const { clientId, engagementId } = ids;
   const subject = await cachedRead(
@@ -75,26 +80,27 @@ export async function loadDecisionContext(
   const { client, engagement } = subject;
   if (engagementId && (!engagement || engagement.clientId !== client.id))
     throw notFound("engagement");
-  const [times, rushes] = await Promise.all([
+  const rushes = mayAskForRush(request)
+    ? await countChosenRush(
+        ctx.db,
+        workspaceId,
+        client.id,
+        monthStart(policy.charter.timezone, receivedAt),
+      )
+    : 0;
+  const history = () =>
     violationTimes(ctx.db, workspaceId, client.id, {
       since: receivedAt - ESCALATION_WINDOW_DAYS * MS_PER_DAY,
       until: receivedAt,
       // The violation being decided counts as one: the steps need at most `after - 1` more.
       limit: Math.max(0, ...policy.charter.escalation.map((step) => step.after - 1)),
-    }),
-    countChosenRush(
-      ctx.db,
-      workspaceId,
-      client.id,
-      monthStart(policy.charter.timezone, receivedAt),
-    ),
-  ]);
+    });
   context.client = {
     id: client.id,
     name: client.name,
     locale: client.locale,
     ...(client.timezone ? { timezone: client.timezone } : {}),
-    violationTimes: times,
+    violationTimes: [],
   };
   context.counters = { rushThisMonth: rushes };
   if (engagement) {
@@ -105,5 +111,25 @@ export async function loadDecisionContext(
       extraItems: engagement.extraItems,
     };
   }
-  return { context, clientId: client.id, engagementId: engagement?.id ?? null };
+  return { context, clientId: client.id, engagementId: engagement?.id ?? null, history };
+}
+
+/**
+ * Decides `request` in `loaded`'s context. Decided first without the client's history; when the
+ * decision records a violation that the charter's escalation could count, the earlier violations
+ * are read and the request decided again with them — the same decision as with the history read
+ * up front, without reading it for the many requests that break no rule.
+ */
+export async function decide(
+  loaded: LoadedContext,
+  request: ClientRequest,
+  decideIn: (request: ClientRequest, context: EvaluationContext) => Decision = evaluate,
+): Promise<Decision> {
+  const first = decideIn(request, loaded.context);
+  const client = loaded.context.client;
+  if (!loaded.history || !client || !needsViolationHistory(loaded.context.policy.charter, first)) {
+    return first;
+  }
+  client.violationTimes = await loaded.history();
+  return decideIn(request, loaded.context);
 }

@@ -7,7 +7,7 @@ import type { ClientRequest, Decision } from "../../domain/decide/types.ts";
 import * as offers from "../../store/repositories/offers.ts";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
-import { loadDecisionContext } from "./decision-context.ts";
+import { decide, loadDecisionContext } from "./decision-context.ts";
 
 export async function dryRun(
   ctx: AppContext,
@@ -41,6 +41,6 @@ export async function dryRun(
       offers: catalog,
     });
   }
-  const loaded = await loadDecisionContext(ctx, workspaceId, input, received);
-  return evaluate(input.request, loaded.context);
+  const loaded = await loadDecisionContext(ctx, workspaceId, input, input.request, received);
+  return decide(loaded, input.request);
 }

@@ -7,14 +7,14 @@ import type { ClientRequest, Decision, EvaluationContext } from "../../domain/de
 import { renderReply } from "../../domain/replies/render.ts";
 import {
   findByIdempotencyKey,
-  insertRequest,
-  insertViolations,
+  insertRequestQuery,
+  insertViolationsQuery,
   type RequestSource,
   type StoredRequest,
 } from "../../store/repositories/requests.ts";
 import { newId } from "../../store/values.ts";
 import type { AppContext } from "../context.ts";
-import { loadDecisionContext } from "./decision-context.ts";
+import { decide, loadDecisionContext } from "./decision-context.ts";
 
 export interface IntakeInput {
   workspaceId: string;
@@ -91,44 +91,48 @@ export async function takeRequest(ctx: AppContext, input: IntakeInput): Promise<
   const now = ctx.now();
   const received = input.request.receivedAt ? Date.parse(input.request.receivedAt) : now;
   const request: ClientRequest = { ...input.request, receivedAt: toIso(received) };
-  const loaded = await loadDecisionContext(ctx, workspaceId, input, received);
-  const decision = decideSafely(request, loaded.context, received);
+  const loaded = await loadDecisionContext(ctx, workspaceId, input, request, received);
+  const decision = await decide(loaded, request, (req, context) =>
+    decideSafely(req, context, received),
+  );
   const id = newId();
+  const statements = [
+    insertRequestQuery(ctx.db, {
+      workspaceId,
+      id,
+      clientId: loaded.clientId,
+      engagementId: loaded.engagementId,
+      receivedAt: received,
+      input: request,
+      decision,
+      source: input.source,
+      idempotencyKey: idempotencyKey ?? null,
+      createdAt: now,
+    }),
+  ];
+  const clientId = loaded.clientId;
+  if (clientId) {
+    const violations = insertViolationsQuery(
+      ctx.db,
+      decision.rules
+        .filter((rule) => rule.violation)
+        .map((rule) => ({
+          workspaceId,
+          id: newId(),
+          clientId,
+          requestId: id,
+          ruleId: rule.id,
+          category: rule.category,
+          params: rule.params,
+          charterVersion: decision.charterVersion,
+          occurredAt: received,
+        })),
+    );
+    if (violations) statements.push(violations);
+  }
   try {
     // Answered only once committed; on SQLite, intakes arriving together share the commit.
-    await ctx.store.write(async (trx) => {
-      await insertRequest(trx, {
-        workspaceId,
-        id,
-        clientId: loaded.clientId,
-        engagementId: loaded.engagementId,
-        receivedAt: received,
-        input: request,
-        decision,
-        source: input.source,
-        idempotencyKey: idempotencyKey ?? null,
-        createdAt: now,
-      });
-      const clientId = loaded.clientId;
-      if (clientId) {
-        await insertViolations(
-          trx,
-          decision.rules
-            .filter((rule) => rule.violation)
-            .map((rule) => ({
-              workspaceId,
-              id: newId(),
-              clientId,
-              requestId: id,
-              ruleId: rule.id,
-              category: rule.category,
-              params: rule.params,
-              charterVersion: decision.charterVersion,
-              occurredAt: received,
-            })),
-        );
-      }
-    });
+    await ctx.store.write(statements);
   } catch (error) {
     // Two deliveries of the same idempotency key raced: the first one stored it.
     if (idempotencyKey) {
