@@ -271,6 +271,20 @@ describeEngines("meetings: slots, bookings, cancel and reschedule", (engine) => 
     });
     expect(Number(order.price)).toBe(15_000);
     expect(order.title).toMatch(/^Appel supplémentaire — mardi 16 juin/);
+    // …and its line waits on the engagement's draft invoice, in the client's language.
+    expect(order.invoice_id).toBeTruthy();
+    const draft = (await asPro("GET", `/api/v1/invoices/${order.invoice_id}`)).json();
+    expect(draft).toMatchObject({ state: "draft", engagementId: w.engagementId, currency: "CAD" });
+    expect(draft.lines).toEqual([
+      expect.objectContaining({
+        kind: "change-order",
+        changeOrderId: full.changeOrderId,
+        quantity: 1,
+        unitPrice: 15_000,
+        amount: 15_000,
+        description: expect.stringMatching(/^Avenant\u00a0: Appel supplémentaire — mardi 16 juin/),
+      }),
+    ]);
   });
 
   it("lets the professional book anyway, each rule recorded as an exception", async () => {
@@ -397,6 +411,20 @@ describeEngines("meetings: slots, bookings, cancel and reschedule", (engine) => 
       violation: true,
       booking: { status: "late-cancelled", fee: 7_500, countsAsUsed: false },
     });
+    // The fee is charged: a line of the engagement's draft invoice, next to what was there.
+    const drafts = (await asPro("GET", `/api/v1/invoices?engagementId=${w.engagementId}`)).json()
+      .items as { id: string; state: string }[];
+    const draftId = drafts.find((i) => i.state === "draft")?.id;
+    expect(draftId).toBeTruthy();
+    const draft = (await asPro("GET", `/api/v1/invoices/${draftId}`)).json();
+    expect(draft.lines.at(-1)).toMatchObject({
+      kind: "item",
+      amount: 7_500,
+      description: expect.stringMatching(/^Frais d’annulation tardive\u00a0: .* — jeudi 18 juin/),
+    });
+    expect(draft.subtotal).toBe(
+      draft.lines.reduce((sum: number, l: { amount: number }) => sum + l.amount, 0),
+    );
     const b = await asClient("POST", `/api/v1/portal/bookings/${free.json().booking.id}/cancel`);
     expect(b.json()).toMatchObject({ late: true, consequence: "free", fee: null, violation: true });
     expect((await engagement()).usage.meetings).toBe(used - 2);

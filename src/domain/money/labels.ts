@@ -70,7 +70,7 @@ export function lateFeeRule(
     : `${rate} per month on the unpaid balance, pro-rated by the days late (simple interest)${grace}`;
 }
 
-export type LineKindLabel = "deposit" | "balance" | "change-order" | "late-fee";
+export type LineKindLabel = "deposit" | "balance" | "change-order" | "late-fee" | "late-cancel";
 
 /** The description a generated invoice line gets, in the client's language. */
 export function lineDescription(
@@ -94,5 +94,9 @@ export function lineDescription(
       return fr
         ? `Frais de retard — facture ${p.invoice ?? ""}`
         : `Late fee — invoice ${p.invoice ?? ""}`;
+    case "late-cancel":
+      return fr
+        ? `Frais d’annulation tardive${NBSP}: ${p.title ?? ""}`
+        : `Late cancellation fee: ${p.title ?? ""}`;
   }
 }

@@ -7,6 +7,8 @@
 import type { Transaction } from "kysely";
 import { formatSlotLabel } from "../../domain/availability/labels.ts";
 import { MS_PER_DAY, MS_PER_MINUTE } from "../../domain/business-time/zone.ts";
+import { lineDescription } from "../../domain/money/labels.ts";
+import { languageOf } from "../../domain/replies/format.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import {
   activeBookingsOfMember,
@@ -24,6 +26,8 @@ import { insertException } from "../../store/repositories/ledger.ts";
 import { isUniqueViolation } from "../../store/repositories/unique-violation.ts";
 import type { Database } from "../../store/schema.ts";
 import { newId } from "../../store/values.ts";
+import { addToDraftInvoice } from "../billing/draft.ts";
+import { type MoneyContext, moneyContext } from "../billing/terms.ts";
 import { type CalendarWarning, calendarWarnings } from "../calendars/warnings.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, conflict } from "../errors.ts";
@@ -101,6 +105,8 @@ export interface BookingOutcome {
 export interface Participants {
   client: clients.Client;
   mc: MeetingContext;
+  /** For the invoice lines a booking may add (a paid extra meeting, a late-cancellation fee). */
+  money: MoneyContext;
 }
 
 /** The client (404 outside the workspace, 409 when archived) and the meeting's context. */
@@ -112,7 +118,7 @@ export async function participants(
   const client = await clients.get(ctx.db, input.workspaceId, input.clientId);
   if (!client) throw new AppError("not_found", "booking_client_not_found");
   if (client.archived) throw conflict("booking_client_archived");
-  return { client, mc };
+  return { client, mc, money: await moneyContext(ctx, input.workspaceId) };
 }
 
 /** Runs `work` in a transaction; a race on the (member, start) index becomes 409 slot_taken. */
@@ -288,8 +294,8 @@ export async function decideAndInsert(
 
 /**
  * The paid extra meeting as an accepted change order of the engagement (the client accepted it by
- * booking it), so that billing invoices it like any accepted change order. Its quota is granted
- * here, by the booking, not again by the change order.
+ * booking it), billed like any accepted change order: a line of the engagement's draft invoice.
+ * Its quota is granted here, by the booking, not again by the change order.
  */
 async function recordPaidExtra(
   trx: Transaction<Database>,
@@ -306,6 +312,7 @@ async function recordPaidExtra(
     p.client.locale,
     p.client.timezone ?? p.mc.timezone,
   );
+  const title = `${paid.name} — ${when}`;
   await changeOrders.insert(
     trx,
     input.workspaceId,
@@ -314,7 +321,7 @@ async function recordPaidExtra(
       engagementId,
       clientId: p.client.id,
       requestId: null,
-      title: `${paid.name} — ${when}`,
+      title,
       items: [
         {
           id: paid.addOnId,
@@ -334,6 +341,22 @@ async function recordPaidExtra(
     now,
   );
   await changeOrders.decide(trx, input.workspaceId, id, "accepted", actorId(input.actor), now);
+  const invoiceId = await addToDraftInvoice(
+    trx,
+    input.workspaceId,
+    { id: engagementId, clientId: p.client.id, currency: paid.currency },
+    p.money,
+    [
+      {
+        kind: "change-order",
+        description: lineDescription("change-order", languageOf(p.client.locale), { title }),
+        amount: paid.price,
+        changeOrderId: id,
+      },
+    ],
+    now,
+  );
+  await changeOrders.setInvoice(trx, input.workspaceId, id, invoiceId);
   return id;
 }
 

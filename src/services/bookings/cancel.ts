@@ -1,15 +1,19 @@
 // Cancel and reschedule, by the meeting type's cancelNotice ({ hours } of wall-clock time before
 // the start) and lateCancel policy. A cancellation in time frees the meeting (quota given back).
 // A late one by the client (or by the professional on the client's behalf) keeps the meeting
-// counted ("counts-as-used"), records a fee (lateCancelFeePercent of the paid extra's price,
-// default 100 %) and frees it ("fee"), or frees it ("free"); in every case a `time` violation
+// counted ("counts-as-used"), charges a fee (lateCancelFeePercent of the paid extra's price,
+// default 100 %, as a line of the engagement's draft invoice) and frees it ("fee"), or frees it
+// ("free"); in every case a `time` violation
 // `meetings.late-cancel` is recorded, unless the professional waives it as an exception. A
 // cancellation by the professional is never the client's fault. A reschedule is a cancellation
 // of the old booking and a new booking, in one transaction: a late move counts as a late
 // cancellation, and the new time must pass every rule (else nothing changes).
 import type { Transaction } from "kysely";
+import { formatSlotLabel } from "../../domain/availability/labels.ts";
 import { MS_PER_HOUR } from "../../domain/business-time/zone.ts";
 import type { MeetingType } from "../../domain/charter/schema.ts";
+import { lineDescription } from "../../domain/money/labels.ts";
+import { languageOf } from "../../domain/replies/format.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import {
   type Booking,
@@ -24,6 +28,8 @@ import { insertException } from "../../store/repositories/ledger.ts";
 import { insertViolations } from "../../store/repositories/requests.ts";
 import type { Database } from "../../store/schema.ts";
 import { newId } from "../../store/values.ts";
+import { addToDraftInvoice } from "../billing/draft.ts";
+import { type MoneyContext, moneyContext } from "../billing/terms.ts";
 import { calendarWarnings } from "../calendars/warnings.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, conflict } from "../errors.ts";
@@ -94,6 +100,7 @@ async function cancelInside(
   meeting: MeetingType | undefined,
   charterVersion: number | null,
   now: number,
+  billing: { money: MoneyContext; locale: string; zone: string },
 ): Promise<Cancelled> {
   const { workspaceId } = input;
   const booking = await getBooking(
@@ -144,6 +151,28 @@ async function cancelInside(
     currency: fee?.currency ?? null,
   });
   if (!done) throw conflict("booking_not_active");
+  if (fee && engagement) {
+    const when = formatSlotLabel(
+      { start, end: Date.parse(booking.end) },
+      billing.locale,
+      billing.zone,
+    );
+    const title = `${meeting?.name ?? booking.meetingTypeId} — ${when}`;
+    await addToDraftInvoice(
+      trx,
+      workspaceId,
+      { id: engagement.id, clientId: booking.clientId, currency: fee.currency },
+      billing.money,
+      [
+        {
+          kind: "item",
+          description: lineDescription("late-cancel", languageOf(billing.locale), { title }),
+          amount: fee.amount,
+        },
+      ],
+      now,
+    );
+  }
   if (engagement && !countsAsUsed) {
     await engagements.updateUsage(trx, workspaceId, engagement.id, { meetings: -1 }, now);
   }
@@ -195,10 +224,16 @@ export async function cancelMeeting(ctx: AppContext, input: CancelInput): Promis
   const meeting = policy.charter.meetings.find((m) => m.id === existing.meetingTypeId);
   const { member } = await memberWithCalendar(ctx, policy, workspaceId, existing.memberId);
   const client = await clients.get(ctx.db, workspaceId, existing.clientId);
+  const money = await moneyContext(ctx, workspaceId);
+  const billing = {
+    money,
+    locale: client?.locale ?? money.workspace.locale,
+    zone: client?.timezone ?? policy.charter.timezone,
+  };
   const now = ctx.now();
   return inBookingTransaction(ctx, async (trx) => {
     await lockMember(trx, ctx.store.engine, workspaceId, existing.memberId);
-    const done = await cancelInside(trx, ctx, input, meeting, policy.version, now);
+    const done = await cancelInside(trx, ctx, input, meeting, policy.version, now, billing);
     const engagement = done.booking.engagementId
       ? await engagementQuota(trx, workspaceId, done.booking.clientId, {
           engagementId: done.booking.engagementId,
@@ -256,6 +291,7 @@ export async function rescheduleMeeting(
       p.mc.meeting,
       p.mc.policy.version,
       now,
+      { money: p.money, locale: p.client.locale, zone: p.client.timezone ?? p.mc.timezone },
     );
     const made = await decideAndInsert(
       trx,

@@ -10,10 +10,8 @@ import type { ChangeOrder } from "../../store/repositories/change-orders.ts";
 import * as changeOrders from "../../store/repositories/change-orders.ts";
 import * as clients from "../../store/repositories/clients.ts";
 import * as engagements from "../../store/repositories/engagements.ts";
-import * as invoices from "../../store/repositories/invoices.ts";
 import * as obligations from "../../store/repositories/obligations.ts";
-import { newId } from "../../store/values.ts";
-import { refreshTotals } from "../billing/lines.ts";
+import { addToDraftInvoice } from "../billing/draft.ts";
 import { moneyContext } from "../billing/terms.ts";
 import type { AppContext } from "../context.ts";
 import { workspaceCalendar } from "../engagements/workspace-calendar.ts";
@@ -78,52 +76,28 @@ export async function decideChangeOrder(
       }
     }
 
-    let draft = await invoices.draftFor(trx, workspaceId, engagement.id);
-    if (!draft) {
-      const invoiceId = newId();
-      await invoices.insertInvoice(
-        trx,
-        workspaceId,
-        {
-          id: invoiceId,
-          clientId: engagement.clientId,
-          engagementId: engagement.id,
-          currency: engagement.offer.currency,
-          timezone: money.timezone,
-          terms: money.terms,
-          taxes: money.taxes,
-          note: null,
-        },
-        at,
-      );
-      draft = (await invoices.getInvoice(trx, workspaceId, invoiceId))!;
-    }
     const client = await clients.get(trx, workspaceId, engagement.clientId);
-    const description = lineDescription(
-      "change-order",
-      languageOf(client?.locale ?? money.workspace.locale),
-      { title: current.title },
-    );
-    await invoices.addLines(
+    const invoiceId = await addToDraftInvoice(
       trx,
       workspaceId,
-      draft.id,
+      { id: engagement.id, clientId: engagement.clientId, currency: engagement.offer.currency },
+      money,
       [
         {
-          id: newId(),
           kind: "change-order",
-          description,
-          quantity: 1,
-          unitPrice: current.price,
+          description: lineDescription(
+            "change-order",
+            languageOf(client?.locale ?? money.workspace.locale),
+            { title: current.title },
+          ),
           amount: current.price,
           changeOrderId: current.id,
         },
       ],
-      draft.lines.length,
+      at,
     );
-    await refreshTotals(trx, workspaceId, draft.id, money.taxes, at);
-    await changeOrders.setInvoice(trx, workspaceId, id, draft.id);
-    return { moves, invoiceId: draft.id };
+    await changeOrders.setInvoice(trx, workspaceId, id, invoiceId);
+    return { moves, invoiceId };
   });
   if (decision === "accept") invalidateCatalog(ctx, workspaceId);
   return { changeOrder: (await changeOrders.get(ctx.db, workspaceId, id))!, ...result };
