@@ -229,6 +229,9 @@ describe("evaluate", () => {
     expect(d.options).toEqual([
       { kind: "change-order", item: "website", price: 180_000, currency: "CAD" },
     ]);
+    // The drafted reply names the item as the catalog does, not by its id.
+    expect(d.reply.body).toContain("Page d’accueil");
+    expect(d.reply.body).not.toMatch(/\bwebsite\b/);
     const agreed = decide(
       { offerItem: "website", receivedAt: "2026-11-24T10:00:00-05:00" },
       {

@@ -5,7 +5,7 @@ import { discountAlternatives, extraFor, offerPrice } from "../offers/pricing.ts
 import type { QuotaKey } from "../offers/types.ts";
 import { renderReply } from "../replies/render.ts";
 import type { Escalation, ReplyParams } from "../replies/types.ts";
-import { findPrice, offersOf } from "./catalog.ts";
+import { findEntry, findPrice, offersOf } from "./catalog.ts";
 import { proposeChangeOrder } from "./change-order.ts";
 import { checkPersonalization } from "./personalization.ts";
 import { addDuration, type CompiledPolicy, DEFAULT_RESPONSE } from "./policy.ts";
@@ -212,7 +212,9 @@ function checkScope(v: Verdict, ctx: EvaluationContext, req: ClientRequest, repl
   if (inOffer) return;
   const price = findPrice(req.offerItem, offersOf(ctx));
   const currency = engagement.offer.currency;
-  reply.item = req.offerItem;
+  // The client reads the item's name ("Site web"), not its id ("website").
+  const entry = findEntry(req.offerItem, offersOf(ctx));
+  reply.item = entry ? ("item" in entry ? entry.item.name : entry.addOn.name) : req.offerItem;
   reply.price = price ?? undefined;
   v.hit(
     {
