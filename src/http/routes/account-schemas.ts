@@ -2,6 +2,16 @@
 import { z } from "zod";
 import type { User } from "../../store/repositories/users.ts";
 import type { Workspace } from "../../store/repositories/workspaces.ts";
+import type { userOut, workspaceOut } from "../schemas/accounts.ts";
+
+export {
+  clientOut,
+  roleField,
+  sessionOut,
+  signedInOut,
+  userOut,
+  workspaceOut,
+} from "../schemas/accounts.ts";
 
 function hasControlCharacter(text: string, allowSpacing: boolean): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -30,30 +40,6 @@ const password = (min: number) =>
 export const passwordField = password(10);
 /** Signing in accepts any length, so a shorter legacy password gets the same 401. */
 export const signInPassword = password(1);
-
-export const userOut = z.object({ id: z.string(), email: z.string(), name: z.string() });
-
-export const workspaceOut = z.object({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  timezone: z.string(),
-  locale: z.string(),
-  country: z.string(),
-  region: z.string().nullable(),
-  currency: z.string(),
-});
-
-export const roleField = z.enum(["owner", "member"]);
-
-export const clientOut = z.object({ id: z.string(), name: z.string(), locale: z.string() });
-
-export const signedInOut = z.object({
-  user: userOut,
-  workspace: workspaceOut,
-  role: roleField,
-  csrfToken: z.string(),
-});
 
 export const errorOut = z.object({
   error: z.object({

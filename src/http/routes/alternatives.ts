@@ -7,6 +7,7 @@ import { z } from "zod";
 import { actorOf } from "../../services/accounts/principal.ts";
 import { acceptAlternative, listAlternatives } from "../../services/alternatives/alternatives.ts";
 import { requireClient, requireMember } from "../auth.ts";
+import { alternativeAcceptedSchema, alternativesSchema } from "../schemas/alternatives.ts";
 import { errorResponses, errorSchema } from "../schemas/decision.ts";
 
 const params = z.object({ id: z.string().min(1).max(64) });
@@ -14,67 +15,7 @@ const indexParams = params.extend({
   index: z.coerce.number().int().min(0).max(100).describe("Index in decision.alternatives"),
 });
 
-const chosenSchema = z.object({
-  index: z.number(),
-  offerId: z.string(),
-  removedItems: z.array(z.string()),
-  price: z.number().describe("Minor units: the price the decision computed"),
-  currency: z.string(),
-  engagementId: z.string(),
-  engagementCreated: z.boolean(),
-  at: z.string(),
-  by: z.string().describe('"client:<id>" or "user:<id>"'),
-  previous: z
-    .object({ offerId: z.string(), name: z.string(), price: z.number() })
-    .nullable()
-    .describe("The engagement's package before (null when one was created)"),
-});
-
-const alternativeSchema = z.object({
-  index: z.number(),
-  offerId: z.string(),
-  offerName: z.string(),
-  sameOffer: z.boolean().describe("The same package minus items, rather than another tier"),
-  removedItems: z.array(z.object({ id: z.string(), name: z.string() })),
-  items: z.array(z.object({ id: z.string(), name: z.string(), quantity: z.number() })),
-  price: z.number().describe("Minor units"),
-  currency: z.string(),
-  budgetDelta: z
-    .number()
-    .nullable()
-    .describe("price − the stated budget (negative: under it); null without a budget"),
-  available: z.boolean(),
-});
-
-const alternativesSchema = z.object({
-  requestId: z.string(),
-  offer: z
-    .object({ id: z.string(), name: z.string(), price: z.number(), currency: z.string() })
-    .nullable()
-    .describe("The package the discount was asked about"),
-  budget: z.number().nullable(),
-  currency: z.string(),
-  alternatives: z.array(alternativeSchema),
-  chosen: chosenSchema.nullable(),
-});
-
-const acceptedSchema = z.object({
-  requestId: z.string(),
-  chosenOption: z.literal("alternative"),
-  chosen: chosenSchema,
-  alternative: alternativeSchema,
-  engagement: z.object({
-    id: z.string(),
-    title: z.string(),
-    offerId: z.string(),
-    offerName: z.string(),
-    price: z.number(),
-    currency: z.string(),
-    created: z.boolean(),
-  }),
-});
-
-const accepting = { 200: acceptedSchema, ...errorResponses, 409: errorSchema };
+const accepting = { 200: alternativeAcceptedSchema, ...errorResponses, 409: errorSchema };
 
 export const alternativeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

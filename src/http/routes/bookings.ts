@@ -15,6 +15,19 @@ import { meetingSlots } from "../../services/bookings/slots.ts";
 import type { CalendarWarning } from "../../services/calendars/warnings.ts";
 import { requireClient, requireMember } from "../auth.ts";
 import { requestLang } from "../errors.ts";
+import {
+  bookingOutcomeSchema,
+  bookingSchema,
+  cancelOutcomeSchema,
+  portalBookingOutcomeSchema,
+  portalBookingSchema,
+  portalCancelSchema,
+  portalRescheduleSchema,
+  portalSlotsSchema,
+  refusalSchema,
+  rescheduleSchema,
+  slotsSchema,
+} from "../schemas/bookings.ts";
 import { instant, ref } from "../schemas/catalog.ts";
 import { errorResponses, errorSchema, pageQuery } from "../schemas/decision.ts";
 
@@ -22,144 +35,6 @@ const tags = ["meetings"];
 const portalTags = ["portal"];
 const meetingId = z.string().min(1).max(64);
 const zone = z.string().min(1).max(64).describe("IANA zone for `days` and messages");
-
-const quotaSchema = z
-  .object({ included: z.number(), used: z.number(), left: z.number(), exceeded: z.boolean() })
-  .describe("The engagement's meetings: offer + extras bought, used, left");
-const extraSchema = z
-  .object({
-    addOnId: z.string(),
-    name: z.string(),
-    price: z.number().describe("Minor units"),
-    currency: z.string(),
-    grants: z.number(),
-  })
-  .describe("The offer's paid extra meeting");
-const warningSchema = z.object({
-  sourceId: z.string(),
-  label: z.string(),
-  state: z.enum(["failing", "stale", "pending"]),
-  error: z.string().nullable(),
-  lastFetchedAt: z.string().nullable(),
-  lastSuccessAt: z.string().nullable(),
-});
-const portalWarningSchema = warningSchema.pick({
-  sourceId: true,
-  state: true,
-  lastFetchedAt: true,
-  lastSuccessAt: true,
-});
-const ruleSchema = z.object({
-  id: z.string().describe("e.g. meetings.min-notice, meetings.max-per-day, quota.exceeded"),
-  category: z.string(),
-  params: z.record(z.string(), z.unknown()),
-  message: z.string().describe("In the caller's language, instants in the booker's zone"),
-});
-const slotsSchema = z.object({
-  meetingTypeId: z.string(),
-  memberId: z.string(),
-  durationMinutes: z.number(),
-  timezone: z.string().describe("The charter's zone"),
-  zone: z.string().describe("The booker's zone (days and labels)"),
-  from: z.string(),
-  to: z.string(),
-  slots: z.array(z.object({ start: z.string(), end: z.string() })),
-  days: z.array(
-    z.object({
-      date: z.string(),
-      label: z.string(),
-      slots: z.array(z.object({ start: z.string(), end: z.string(), label: z.string() })),
-    }),
-  ),
-  quota: quotaSchema.nullable(),
-  extraPrice: extraSchema.nullable(),
-  reasons: z.array(ruleSchema).describe("The limits that cut the range"),
-  warnings: z.array(warningSchema).describe("Imported calendars that could not be read lately"),
-});
-const portalSlotsSchema = slotsSchema.extend({ warnings: z.array(portalWarningSchema) });
-
-const bookingSchema = z.object({
-  id: z.string(),
-  meetingTypeId: z.string(),
-  clientId: z.string(),
-  memberId: z.string(),
-  engagementId: z.string().nullable(),
-  start: z.string(),
-  end: z.string(),
-  bufferMinutes: z.number(),
-  status: z.enum(["booked", "cancelled", "late-cancelled"]),
-  cancelledAt: z.string().nullable(),
-  cancelledBy: z.string().nullable(),
-  cancelReason: z.string().nullable(),
-  countsAsUsed: z.boolean(),
-  fee: z.number().nullable(),
-  extraPrice: z.number().nullable(),
-  extraAddOnId: z.string().nullable(),
-  changeOrderId: z.string().nullable().describe("The accepted change order billing the extra"),
-  currency: z.string().nullable(),
-  waivedRules: z.array(z.string()),
-  charterVersion: z.number().nullable(),
-  rescheduledFrom: z.string().nullable(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-});
-const portalBookingSchema = bookingSchema.pick({
-  id: true,
-  meetingTypeId: true,
-  start: true,
-  end: true,
-  status: true,
-  cancelledAt: true,
-  countsAsUsed: true,
-  fee: true,
-  extraPrice: true,
-  currency: true,
-  rescheduledFrom: true,
-});
-const outcomeSchema = z.object({
-  booking: bookingSchema,
-  quota: quotaSchema.nullable(),
-  paidExtra: extraSchema.nullable(),
-  exceptions: z.array(z.object({ id: z.string(), ruleId: z.string() })),
-  warnings: z.array(warningSchema),
-  mailId: z.string().nullable(),
-});
-const portalOutcomeSchema = z.object({
-  booking: portalBookingSchema,
-  quota: quotaSchema.nullable(),
-  paidExtra: extraSchema.nullable(),
-});
-const cancelledSchema = z.object({
-  late: z.boolean(),
-  consequence: z.enum(["none", "counts-as-used", "fee", "free", "waived"]),
-  fee: z.object({ amount: z.number(), currency: z.string() }).nullable(),
-  violation: z.boolean(),
-});
-const cancelOutcomeSchema = cancelledSchema.extend({
-  booking: bookingSchema,
-  quota: quotaSchema.nullable(),
-  mailId: z.string().nullable(),
-});
-const portalCancelSchema = cancelledSchema.extend({
-  booking: portalBookingSchema,
-  quota: quotaSchema.nullable(),
-});
-const rescheduleSchema = outcomeSchema.extend({
-  previous: cancelledSchema.extend({ booking: bookingSchema }),
-});
-const portalRescheduleSchema = portalOutcomeSchema.extend({
-  previous: cancelledSchema.extend({ booking: portalBookingSchema }),
-});
-export const refusalSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
-    rules: z.array(ruleSchema),
-    quota: quotaSchema.nullable(),
-    extraPrice: extraSchema.nullable(),
-  }),
-});
 
 const exception = z
   .object({ reason: z.string().trim().min(1).max(1000) })
@@ -263,7 +138,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
           acceptPaidExtra: z.boolean().optional(),
           exception: exception.optional(),
         }),
-        response: { 201: outcomeSchema, ...refusals },
+        response: { 201: bookingOutcomeSchema, ...refusals },
       },
     },
     async (request, reply) => {
@@ -445,7 +320,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
           memberId: ref.optional(),
           acceptPaidExtra: z.boolean().optional(),
         }),
-        response: { 201: portalOutcomeSchema, ...refusals },
+        response: { 201: portalBookingOutcomeSchema, ...refusals },
       },
     },
     async (request, reply) => {

@@ -13,33 +13,11 @@ import {
 import { AppError } from "../../services/errors.ts";
 import { requireMember } from "../auth.ts";
 import { requestLang } from "../errors.ts";
+import { agendaSchema, calendarSourceSchema } from "../schemas/calendars.ts";
 import { instant, ref } from "../schemas/catalog.ts";
 import { errorResponses, errorSchema } from "../schemas/decision.ts";
 
 const tags = ["calendars"];
-
-const sourceSchema = z.object({
-  id: z.string(),
-  memberId: z.string(),
-  url: z.string().describe("The link with its secret part hidden"),
-  label: z.string(),
-  createdAt: z.string(),
-  lastFetchedAt: z.string().nullable(),
-  lastSuccessAt: z.string().nullable(),
-  lastError: z.string().nullable().describe("Stable code and detail, e.g. calendar.http: 404"),
-  errorMessage: z.string().nullable().describe("The last error in the caller's language"),
-  eventCount: z.number(),
-  warning: z
-    .object({
-      sourceId: z.string(),
-      label: z.string(),
-      state: z.enum(["failing", "stale", "pending"]),
-      error: z.string().nullable(),
-      lastFetchedAt: z.string().nullable(),
-      lastSuccessAt: z.string().nullable(),
-    })
-    .nullable(),
-});
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -100,7 +78,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "My imported calendars, with the last read and its error",
-        response: { 200: z.object({ items: z.array(sourceSchema) }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(calendarSourceSchema) }), ...errorResponses },
       },
     },
     async (request) => {
@@ -125,7 +103,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
           url: z.string().trim().min(1).max(2000),
           label: z.string().trim().min(1).max(120),
         }),
-        response: { 201: sourceSchema, ...errorResponses, 409: errorSchema },
+        response: { 201: calendarSourceSchema, ...errorResponses, 409: errorSchema },
       },
     },
     async (request, reply) => {
@@ -148,7 +126,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Read an imported calendar now and show the outcome",
         params: z.object({ id: ref }),
-        response: { 200: sourceSchema, ...errorResponses },
+        response: { 200: calendarSourceSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -194,36 +172,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
           memberId: ref.optional().describe("Default: the workspace's owner"),
         }),
         response: {
-          200: z.object({
-            memberId: z.string(),
-            timezone: z.string().describe("The charter's zone"),
-            from: z.string(),
-            to: z.string(),
-            open: z.array(z.object({ start: z.string(), end: z.string() })),
-            closedDays: z.array(
-              z.object({
-                date: z.string(),
-                kind: z.enum(["holiday", "closure", "override"]),
-                label: z.string().nullable(),
-              }),
-            ),
-            busy: z.array(
-              z.object({
-                start: z.string(),
-                end: z.string(),
-                sourceId: z.string(),
-                label: z.string(),
-              }),
-            ),
-            meetingTypes: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string().nullable(),
-                durationMinutes: z.number(),
-              }),
-            ),
-            warnings: z.array(sourceSchema.shape.warning.unwrap()),
-          }),
+          200: agendaSchema,
           ...errorResponses,
           409: errorSchema,
         },

@@ -5,26 +5,8 @@ import { grantException } from "../../services/ledger/grant-exception.ts";
 import { ledgerByClient, listExceptions, listViolations } from "../../store/repositories/ledger.ts";
 import { requireMember } from "../auth.ts";
 import { errorResponses, pageQuery } from "../schemas/decision.ts";
+import { exceptionSchema, ledgerSchema, violationsSchema } from "../schemas/ledger.ts";
 
-const violationSchema = z.object({
-  id: z.string(),
-  clientId: z.string(),
-  requestId: z.string().nullable(),
-  ruleId: z.string(),
-  category: z.string(),
-  params: z.record(z.string(), z.unknown()),
-  charterVersion: z.number().nullable(),
-  occurredAt: z.string(),
-});
-const exceptionSchema = z.object({
-  id: z.string(),
-  clientId: z.string(),
-  requestId: z.string().nullable(),
-  ruleId: z.string(),
-  reason: z.string(),
-  grantedBy: z.string().nullable(),
-  createdAt: z.string(),
-});
 const clientFilter = pageQuery.extend({ clientId: z.string().min(1).max(64).optional() });
 
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +17,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["ledger"],
         summary: "Violations, newest first, optionally for one client",
         querystring: clientFilter,
-        response: { 200: z.object({ items: z.array(violationSchema) }), ...errorResponses },
+        response: { 200: violationsSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -80,17 +62,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
           "The fairness ledger: exceptions, and per client the exceptions beside the violations",
         querystring: clientFilter,
         response: {
-          200: z.object({
-            items: z.array(exceptionSchema),
-            byClient: z.array(
-              z.object({
-                clientId: z.string(),
-                name: z.string(),
-                exceptions: z.number(),
-                violations: z.number(),
-              }),
-            ),
-          }),
+          200: ledgerSchema,
           ...errorResponses,
         },
       },

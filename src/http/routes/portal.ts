@@ -19,71 +19,11 @@ import {
   pageQuery,
   replySchema,
 } from "../schemas/decision.ts";
-
-const quotaSchema = z.object({
-  quota: z.enum(["meetings", "revisions", "hours"]),
-  included: z.number(),
-  used: z.number(),
-  left: z.number(),
-});
-const overviewSchema = z.object({
-  client: z.object({
-    id: z.string(),
-    name: z.string(),
-    locale: z.string(),
-    timezone: z.string().nullable(),
-    acknowledged: z
-      .object({ version: z.number(), at: z.string(), from: z.string().nullable() })
-      .nullable(),
-  }),
-  charter: z
-    .object({ version: z.number(), publishedAt: z.string(), acknowledged: z.boolean() })
-    .nullable(),
-  engagement: z
-    .object({
-      id: z.string(),
-      title: z.string(),
-      offer: z.object({
-        id: z.string(),
-        name: z.string(),
-        items: z.array(z.object({ id: z.string(), name: z.string(), quantity: z.number() })),
-      }),
-      quotas: z.array(quotaSchema),
-      deliverables: z.array(
-        z.object({
-          id: z.string(),
-          name: z.string(),
-          dueAt: z.string(),
-          deliveredAt: z.string().nullable(),
-        }),
-      ),
-    })
-    .nullable(),
-});
-const publishedSchema = z.object({
-  version: z.number(),
-  charter: z.record(z.string(), z.unknown()),
-  publishedAt: z.string(),
-});
-const clientRequestsSchema = z.object({
-  total: z.number(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      channel: z.string(),
-      receivedAt: z.string(),
-      subject: z.string(),
-      kind: z.string().nullable(),
-      status: z.string(),
-      outcome: z.string(),
-      dueAt: z.string(),
-      nextOpenAt: z.string(),
-      alternatives: z.number().describe("Smaller packages offered instead of a discount"),
-      chosenOption: z.string().nullable(),
-      reply: replySchema.nullable(),
-    }),
-  ),
-});
+import {
+  portalCharterSchema,
+  portalOverviewSchema,
+  portalRequestsSchema,
+} from "../schemas/portal.ts";
 
 const portalRequestBody = requestSchema.pick({
   subject: true,
@@ -105,7 +45,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["portal"],
         summary:
           "The client, their engagement (included, used, left) and whether they acknowledged the charter",
-        response: { 200: overviewSchema, ...errorResponses },
+        response: { 200: portalOverviewSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -120,7 +60,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["portal"],
         summary: "The published charter the client works under",
-        response: { 200: publishedSchema, ...errorResponses, 409: errorSchema },
+        response: { 200: portalCharterSchema, ...errorResponses, 409: errorSchema },
       },
     },
     async (request) => {
@@ -195,7 +135,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["portal"],
         summary: "The client's own requests",
         querystring: pageQuery,
-        response: { 200: clientRequestsSchema, ...errorResponses },
+        response: { 200: portalRequestsSchema, ...errorResponses },
       },
     },
     async (request) => {

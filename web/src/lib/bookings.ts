@@ -1,147 +1,51 @@
-// Meetings as the web app uses them: the slots and bookings API shapes, a booking refusal read
-// from a 422, instants and ranges in a named zone, and the cancellation policy in plain words.
+// Meetings as the web app uses them: the slots and bookings API shapes (derived from the server's
+// zod response schemas, type-only imports), a booking refusal read from a 422, instants and ranges
+// in a named zone, and the cancellation policy in plain words.
 import type { TFunction } from "i18next";
+import type { z } from "zod";
+import type {
+  bookingRuleSchema,
+  bookingSchema,
+  extraPriceSchema,
+  meetingQuotaSchema,
+  portalBookingOutcomeSchema,
+  portalBookingSchema,
+  portalCancelSchema,
+  portalSlotsSchema,
+  refusalSchema,
+} from "../../../src/http/schemas/bookings.ts";
+import type {
+  agendaSchema,
+  calendarSourceSchema,
+  calendarWarningSchema,
+} from "../../../src/http/schemas/calendars.ts";
 import { ApiError } from "./api.ts";
 import type { MeetingType } from "./types.ts";
 
-export interface TimeRange {
-  start: string;
-  end: string;
-}
+/** The free slots of a meeting type in the portal (`GET /portal/meetings/{id}/slots`). */
+export type SlotsAnswer = z.output<typeof portalSlotsSchema>;
+export type TimeRange = SlotsAnswer["slots"][number];
+export type SlotDay = SlotsAnswer["days"][number];
+export type MeetingQuota = z.output<typeof meetingQuotaSchema>;
+export type ExtraPrice = z.output<typeof extraPriceSchema>;
+export type BookingRule = z.output<typeof bookingRuleSchema>;
+export type CalendarWarning = z.output<typeof calendarWarningSchema>;
 
-export interface SlotDay {
-  /** Local date in the viewer's zone. */
-  date: string;
-  label: string;
-  slots: (TimeRange & { label: string })[];
-}
+export type Booking = z.output<typeof bookingSchema>;
+export type BookingStatus = Booking["status"];
+export type PortalBooking = z.output<typeof portalBookingSchema>;
+export type PortalBookingOutcome = z.output<typeof portalBookingOutcomeSchema>;
+export type PortalCancelOutcome = z.output<typeof portalCancelSchema>;
+export type CancelConsequence = PortalCancelOutcome["consequence"];
 
-export interface MeetingQuota {
-  included: number;
-  used: number;
-  left: number;
-  exceeded: boolean;
-}
-
-export interface ExtraPrice {
-  addOnId: string;
-  name: string;
-  /** Minor units. */
-  price: number;
-  currency: string;
-  grants: number;
-}
-
-export interface BookingRule {
-  id: string;
-  category: string;
-  params: Record<string, unknown>;
-  message: string;
-}
-
-export interface CalendarWarning {
-  sourceId: string;
-  label?: string;
-  state: "failing" | "stale" | "pending";
-  error?: string | null;
-  lastFetchedAt: string | null;
-  lastSuccessAt: string | null;
-}
-
-export interface SlotsAnswer {
-  meetingTypeId: string;
-  memberId: string;
-  durationMinutes: number;
-  timezone: string;
-  zone: string;
-  from: string;
-  to: string;
-  slots: TimeRange[];
-  days: SlotDay[];
-  quota: MeetingQuota | null;
-  extraPrice: ExtraPrice | null;
-  reasons: BookingRule[];
-  warnings: CalendarWarning[];
-}
-
-export type BookingStatus = "booked" | "cancelled" | "late-cancelled";
-
-export interface PortalBooking {
-  id: string;
-  meetingTypeId: string;
-  start: string;
-  end: string;
-  status: BookingStatus;
-  cancelledAt: string | null;
-  countsAsUsed: boolean;
-  fee: number | null;
-  extraPrice: number | null;
-  currency: string | null;
-  rescheduledFrom: string | null;
-}
-
-export interface Booking extends PortalBooking {
-  clientId: string;
-  memberId: string;
-  engagementId: string | null;
-  bufferMinutes: number;
-  cancelledBy: string | null;
-  cancelReason: string | null;
-  extraAddOnId: string | null;
-  changeOrderId: string | null;
-  waivedRules: string[];
-  createdAt: string;
-}
-
-export interface PortalBookingOutcome {
-  booking: PortalBooking;
-  quota: MeetingQuota | null;
-  paidExtra: ExtraPrice | null;
-}
-
-export type CancelConsequence = "none" | "counts-as-used" | "fee" | "free" | "waived";
-
-export interface PortalCancelOutcome {
-  booking: PortalBooking;
-  late: boolean;
-  consequence: CancelConsequence;
-  fee: { amount: number; currency: string } | null;
-  violation: boolean;
-  quota: MeetingQuota | null;
-}
-
-export interface CalendarSource {
-  id: string;
-  memberId: string;
-  url: string;
-  label: string;
-  createdAt: string;
-  lastFetchedAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  errorMessage: string | null;
-  eventCount: number;
-  warning: CalendarWarning | null;
-}
-
-export interface Agenda {
-  memberId: string;
-  timezone: string;
-  from: string;
-  to: string;
-  open: TimeRange[];
-  closedDays: { date: string; kind: "holiday" | "closure" | "override"; label: string | null }[];
-  busy: (TimeRange & { sourceId: string; label: string })[];
-  meetingTypes: { id: string; name: string | null; durationMinutes: number }[];
-  warnings: CalendarWarning[];
-}
+export type CalendarSource = z.output<typeof calendarSourceSchema>;
+export type Agenda = z.output<typeof agendaSchema>;
 
 /** A booking refusal (422): the rules hit, the quota and the paid extra; null otherwise. */
-export interface Refusal {
-  rules: BookingRule[];
-  quota: MeetingQuota | null;
-  extraPrice: ExtraPrice | null;
-}
+export type Refusal = Pick<
+  z.output<typeof refusalSchema>["error"],
+  "rules" | "quota" | "extraPrice"
+>;
 
 export function refusalOf(error: unknown): Refusal | null {
   if (!(error instanceof ApiError) || error.status !== 422) return null;

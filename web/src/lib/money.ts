@@ -1,181 +1,43 @@
-// Shapes of the money API (change orders, invoices, taxes, discount alternatives) as the pages
-// use them, and money typed by a person turned into integer minor units.
+// Shapes of the money API (change orders, invoices, taxes, discount alternatives), derived from
+// the server's zod response schemas (type-only imports: nothing of the server reaches the
+// bundle), and money typed by a person turned into integer minor units.
+import type { z } from "zod";
+import type {
+  alternativeAcceptedSchema,
+  alternativeSchema,
+  alternativesSchema,
+  chosenAlternativeSchema,
+} from "../../../src/http/schemas/alternatives.ts";
+import type {
+  changeOrderLineSchema,
+  changeOrderSchema,
+  decidedSchema,
+  invoiceSchema,
+  taxSettingsSchema,
+  taxSetupSchema,
+} from "../../../src/http/schemas/money.ts";
 
-export type ChangeOrderState = "proposed" | "accepted" | "declined";
+export type ChangeOrder = z.output<typeof changeOrderSchema>;
+export type ChangeOrderState = ChangeOrder["state"];
+export type ChangeOrderLine = z.output<typeof changeOrderLineSchema>;
+/** Accepting or declining a change order. */
+export type ChangeOrderDecided = z.output<typeof decidedSchema>;
 
-export interface ChangeOrderLine {
-  id: string;
-  name: string;
-  quantity: number;
-  unitPrice: number;
-  amount: number;
-  source: "item" | "add-on" | "custom";
-}
+export type Invoice = z.output<typeof invoiceSchema>;
+export type InvoiceState = Invoice["state"];
+export type InvoiceLine = Invoice["lines"][number];
+export type LineKind = InvoiceLine["kind"];
+export type Payment = Invoice["payments"][number];
+export type LateFeeRule = NonNullable<Invoice["terms"]["lateFee"]>;
 
-export interface ChangeOrder {
-  id: string;
-  engagementId: string;
-  clientId: string;
-  requestId: string | null;
-  title: string;
-  items: ChangeOrderLine[];
-  grants: Partial<Record<"meetings" | "revisions" | "hours", number>>;
-  price: number;
-  currency: string;
-  deliveryShiftBusinessDays: number;
-  state: ChangeOrderState;
-  createdAt: string;
-  createdBy: string | null;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  invoiceId: string | null;
-}
+export type TaxSetup = z.output<typeof taxSetupSchema>;
+export type TaxRate = TaxSetup["taxes"][number];
+export type TaxSettings = z.output<typeof taxSettingsSchema>;
 
-export interface ChangeOrderDecided {
-  changeOrder: ChangeOrder;
-  moves: { id: string; name: string; from: string; to: string }[];
-  invoiceId: string | null;
-}
-
-export type InvoiceState = "draft" | "issued" | "paid" | "void";
-export type LineKind = "deposit" | "milestone" | "balance" | "change-order" | "item" | "late-fee";
-
-export interface InvoiceLine {
-  id: string;
-  position: number;
-  kind: LineKind;
-  description: string;
-  quantity: number;
-  unitPrice: number;
-  amount: number;
-  changeOrderId: string | null;
-}
-
-export interface Payment {
-  id: string;
-  amount: number;
-  method: string;
-  paidAt: string;
-  paidOn: string;
-  recordedBy: string | null;
-  createdAt: string;
-}
-
-export type LateFeeRule =
-  | { percentPerMonth: number; graceDays: number }
-  | { fixed: number; graceDays: number };
-
-export interface TaxRate {
-  id: string;
-  label: { fr: string; en: string };
-  ratePercent: number;
-  registration?: string;
-}
-
-export interface TaxSetup {
-  taxes: TaxRate[];
-  exemptionNote?: { fr: string; en: string };
-}
-
-export interface TaxSettings extends TaxSetup {
-  updatedAt: string | null;
-  presets: Record<string, TaxSetup>;
-}
-
-export interface Invoice {
-  id: string;
-  number: string | null;
-  clientId: string;
-  engagementId: string | null;
-  state: InvoiceState;
-  currency: string;
-  timezone: string;
-  terms: {
-    paymentTermsDays: number;
-    depositPercent: number;
-    methods: string[];
-    lateFee: LateFeeRule | null;
-    reminders: { beforeDays: number[]; afterDays: number[] };
-    charterVersion: number | null;
-  };
-  taxes: TaxSetup;
-  taxAmounts: (TaxRate & { base: number; amount: number })[];
-  subtotal: number;
-  taxTotal: number;
-  total: number;
-  paidAmount: number;
-  balance: number;
-  lateFee: {
-    amount: number;
-    daysLate: number;
-    chargeableDays: number;
-    basis: "none" | "percent" | "fixed";
-    asOf: string;
-  };
-  amountDue: number;
-  overdue: boolean;
-  daysUntilDue: number | null;
-  issuedAt: string | null;
-  issuedOn: string | null;
-  dueOn: string | null;
-  paidAt: string | null;
-  overdueAt: string | null;
-  note: string | null;
-  lines: InvoiceLine[];
-  payments: Payment[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AlternativeView {
-  index: number;
-  offerId: string;
-  offerName: string;
-  sameOffer: boolean;
-  removedItems: { id: string; name: string }[];
-  items: { id: string; name: string; quantity: number }[];
-  price: number;
-  currency: string;
-  budgetDelta: number | null;
-  available: boolean;
-}
-
-export interface ChosenAlternative {
-  index: number;
-  offerId: string;
-  removedItems: string[];
-  price: number;
-  currency: string;
-  engagementId: string;
-  engagementCreated: boolean;
-  at: string;
-  by: string;
-  previous: { offerId: string; name: string; price: number } | null;
-}
-
-export interface AlternativesView {
-  requestId: string;
-  offer: { id: string; name: string; price: number; currency: string } | null;
-  budget: number | null;
-  currency: string;
-  alternatives: AlternativeView[];
-  chosen: ChosenAlternative | null;
-}
-
-export interface AlternativeAccepted {
-  requestId: string;
-  chosen: ChosenAlternative;
-  alternative: AlternativeView;
-  engagement: {
-    id: string;
-    title: string;
-    offerId: string;
-    offerName: string;
-    price: number;
-    currency: string;
-    created: boolean;
-  };
-}
+export type AlternativesView = z.output<typeof alternativesSchema>;
+export type AlternativeView = z.output<typeof alternativeSchema>;
+export type ChosenAlternative = z.output<typeof chosenAlternativeSchema>;
+export type AlternativeAccepted = z.output<typeof alternativeAcceptedSchema>;
 
 /** Payment methods the pages know by name (`methods.*` in the catalogs). */
 export const KNOWN_METHODS = ["transfer", "interac", "card", "cheque", "cash", "paypal"] as const;

@@ -54,8 +54,14 @@ export function ruleText(t: TFunction, fmt: Fmt, rule: RuleHit, currency?: strin
   });
 }
 
+/** The kind of a decision's option ("rush", "later-date"…): the API types options as records. */
+export function optionKind(option: DecisionOption): string | null {
+  return typeof option.kind === "string" ? option.kind : null;
+}
+
 export function optionText(t: TFunction, fmt: Fmt, option: DecisionOption): string {
-  const p = option as Record<string, unknown>;
+  const p = option;
+  const kind = optionKind(option) ?? "";
   const currency = typeof p.currency === "string" ? p.currency : null;
   const values = {
     dueAt: isInstant(p.dueAt) ? fmt.dateTime(p.dueAt) : "",
@@ -68,11 +74,8 @@ export function optionText(t: TFunction, fmt: Fmt, option: DecisionOption): stri
     meeting: p.meetingTypeId ?? "",
   };
   const priced = typeof p.fee === "number" || typeof p.price === "number" ? "" : "-unpriced";
-  const variant =
-    option.kind === "rush" || option.kind === "paid-extra" || option.kind === "change-order"
-      ? priced
-      : "";
-  return t(`options.${option.kind}${variant}`, { ...values, defaultValue: option.kind });
+  const variant = kind === "rush" || kind === "paid-extra" || kind === "change-order" ? priced : "";
+  return t(`options.${kind}${variant}`, { ...values, defaultValue: kind });
 }
 
 export const OUTCOME_TONE = {

@@ -25,8 +25,8 @@ import { FormatProvider, useFormat } from "../lib/format.tsx";
 import { currencyDigits, parseMoneyInput } from "../lib/money.ts";
 import { wallToEpoch } from "../lib/time.ts";
 import {
-  type Charter,
   type Decision,
+  type PortalCharter,
   type PortalOverview,
   type PortalRequest,
   REQUEST_KINDS,
@@ -371,8 +371,7 @@ function CharterSection({ name }: { name: string }) {
   const fmt = useFormat();
   const charter = useQuery({
     queryKey: ["portal", "charter"],
-    queryFn: () =>
-      get<{ version: number; publishedAt: string; charter: Charter }>("/portal/charter"),
+    queryFn: () => get<PortalCharter>("/portal/charter"),
   });
   return (
     <Card aria-labelledby="charter-title" data-testid="portal-charter">

@@ -30,7 +30,7 @@ import {
 import { meetingName } from "../../lib/charter-words.ts";
 import { FormatProvider, useFormat } from "../../lib/format.tsx";
 import { viewerZone } from "../../lib/time.ts";
-import type { Charter, MeetingType, PortalOverview, Session } from "../../lib/types.ts";
+import type { MeetingType, PortalCharter, PortalOverview, Session } from "../../lib/types.ts";
 import { durationText } from "../../lib/words.ts";
 import { ConfirmDialog, type Confirmed } from "./ConfirmDialog.tsx";
 import { MyMeetings } from "./MyMeetings.tsx";
@@ -363,8 +363,7 @@ export default function BookingPage({ session }: { session: Session }) {
   });
   const charter = useQuery({
     queryKey: ["portal", "charter"],
-    queryFn: () =>
-      get<{ version: number; publishedAt: string; charter: Charter }>("/portal/charter"),
+    queryFn: () => get<PortalCharter>("/portal/charter"),
   });
   if (overview.isPending || charter.isPending) return <Loading />;
   if (overview.error) return <ErrorMessage error={overview.error} />;

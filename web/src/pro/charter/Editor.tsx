@@ -10,7 +10,7 @@ import { Button, ErrorMessage, focusRing, Loading, PageHeader } from "../../comp
 import { type ErrorDetail, get, put } from "../../lib/api.ts";
 import { useFormat } from "../../lib/format.tsx";
 import { useSession } from "../../lib/session.ts";
-import type { Charter, OfferRecord, Workspace } from "../../lib/types.ts";
+import type { Charter, CharterDraft, OfferRecord, Workspace } from "../../lib/types.ts";
 import { normalise, STEPS, type Step, stepOfPath, stillOpen, type Update } from "./draft.ts";
 import { ChannelsStep } from "./steps/Channels.tsx";
 import { HoursStep } from "./steps/Hours.tsx";
@@ -24,7 +24,7 @@ export const DRAFT_KEY = ["charter", "draft"] as const;
 
 export default function CharterEditor() {
   const session = useSession();
-  const draft = useQuery({ queryKey: DRAFT_KEY, queryFn: () => get<Charter>("/charter") });
+  const draft = useQuery({ queryKey: DRAFT_KEY, queryFn: () => get<CharterDraft>("/charter") });
   if (draft.error) return <ErrorMessage error={draft.error} />;
   if (!session.data || draft.isPending) return <Loading />;
   return <EditorLoaded initial={draft.data} workspace={session.data.workspace} />;
@@ -48,7 +48,7 @@ function useAutosave(draft: Charter) {
     timer.current = null;
     setState((s) => ({ ...s, status: "saving" }));
     try {
-      const saved = await put<Charter>("/charter", latest.current);
+      const saved = await put<CharterDraft>("/charter", latest.current);
       queryClient.setQueryData(DRAFT_KEY, saved);
       setState({ status: "saved", at: Date.now() });
       return true;
@@ -76,7 +76,7 @@ function useAutosave(draft: Charter) {
         clearTimeout(timer.current);
         // The next editor mounted reads the cache at once: give it the latest draft now.
         queryClient.setQueryData(DRAFT_KEY, latest.current);
-        void put<Charter>("/charter", latest.current).then((saved) =>
+        void put<CharterDraft>("/charter", latest.current).then((saved) =>
           queryClient.setQueryData(DRAFT_KEY, saved),
         );
       }
@@ -149,7 +149,7 @@ function Stepper({ current, errorSteps }: { current: Step; errorSteps: Set<Step>
   );
 }
 
-function EditorLoaded({ initial, workspace }: { initial: Charter; workspace: Workspace }) {
+function EditorLoaded({ initial, workspace }: { initial: CharterDraft; workspace: Workspace }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const params = useParams();

@@ -22,7 +22,7 @@ import {
 import { get, patch, query } from "../../lib/api.ts";
 import { useFormat } from "../../lib/format.tsx";
 import type { StoredRequest } from "../../lib/types.ts";
-import { channelName } from "../../lib/words.ts";
+import { channelName, optionKind } from "../../lib/words.ts";
 import { GrantExceptionDialog } from "../clients/GrantException.tsx";
 import { RequestMoney } from "../money/RequestMoney.tsx";
 import { useClients } from "../useClients.ts";
@@ -215,7 +215,9 @@ function RequestDetail({
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests"] }),
   });
   const violations = r.decision.rules.filter((rule) => rule.violation).map((rule) => rule.id);
-  const optionKinds = [...new Set(r.decision.options.map((o) => o.kind))];
+  const optionKinds = [
+    ...new Set(r.decision.options.map(optionKind).filter((k): k is string => k !== null)),
+  ];
 
   return (
     <Card

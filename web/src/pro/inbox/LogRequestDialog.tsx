@@ -16,7 +16,12 @@ import {
 import { ApiError, get, post } from "../../lib/api.ts";
 import { useFormat } from "../../lib/format.tsx";
 import { epochToWall, wallToEpoch } from "../../lib/time.ts";
-import { type Charter, type Decision, type OfferRecord, REQUEST_KINDS } from "../../lib/types.ts";
+import {
+  type CharterDraft,
+  type Decision,
+  type OfferRecord,
+  REQUEST_KINDS,
+} from "../../lib/types.ts";
 import { channelName } from "../../lib/words.ts";
 import { useClients } from "../useClients.ts";
 
@@ -32,7 +37,7 @@ export function LogRequestDialog(props: {
   const clients = useClients();
   const draft = useQuery({
     queryKey: ["charter", "draft"],
-    queryFn: () => get<Charter>("/charter"),
+    queryFn: () => get<CharterDraft>("/charter"),
     enabled: props.open,
   });
   // Items and extras of the catalog: a request about one outside the client's package is out of

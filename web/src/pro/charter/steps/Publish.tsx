@@ -8,7 +8,7 @@ import { Alert, Button, Card, ErrorMessage, Loading } from "../../../components/
 import { ApiError, type ErrorDetail, get, post } from "../../../lib/api.ts";
 import { diffCharters } from "../../../lib/charter-diff.ts";
 import { useFormat } from "../../../lib/format.tsx";
-import type { Charter, VersionSummary, Workspace } from "../../../lib/types.ts";
+import type { Charter, CharterVersion, VersionSummary, Workspace } from "../../../lib/types.ts";
 import { stepOfPath } from "../draft.ts";
 
 interface Published {
@@ -35,8 +35,7 @@ export function PublishStep(props: {
   const previous = useQuery({
     queryKey: ["charter", "version", latest?.version],
     enabled: latest !== undefined,
-    queryFn: () =>
-      get<VersionSummary & { charter: Charter }>(`/charter/versions/${latest?.version}`),
+    queryFn: () => get<CharterVersion>(`/charter/versions/${latest?.version}`),
   });
   const publish = useMutation({
     mutationFn: async () => {
