@@ -59,6 +59,7 @@ describe("cadre demo, export and import", () => {
       /^Workspace “studio-boreal” imported: 1 member\(s\), 3 offers, 5 clients/,
     );
     expect(imported.out[1]).toMatch(/No password/);
+    expect(imported.out[2]).toMatch(/Forgot your password\?.*\/app\/forgot-password$/);
     const second = capture();
     expect(await exportCommand(["--workspace", "studio-boreal"], second.io)).toBe(0);
     expect(`${second.out.join("\n")}\n`).toBe(await readFile(first, "utf8"));

@@ -105,10 +105,10 @@ export async function importCommand(args: string[], baseIo: CliIo): Promise<numb
   }
   const store = await openConfiguredStore();
   try {
-    const result = await importWorkspace(commandContext(store), read.value, {
-      slug: parsed.options.slug,
-    });
+    const ctx = commandContext(store);
+    const result = await importWorkspace(ctx, read.value, { slug: parsed.options.slug });
     const c = result.counts;
+    const forgotUrl = `${ctx.config.publicUrl.replace(/\/$/, "")}/app/forgot-password`;
     if (io.lang === "fr") {
       io.stdout(
         `Espace «${NBSP}${result.slug}${NBSP}» importé${result.newId ? " (copie : nouvel identifiant)" : ""}${NBSP}: ${c.members} membre(s), ${c.offers} offres, ${c.clients} clients, ${c.engagements} mandats, ${c.requests} demandes, ${c.violations} manquements, ${c.exceptions} exceptions.`,
@@ -117,20 +117,28 @@ export async function importCommand(args: string[], baseIo: CliIo): Promise<numb
         io.stdout(
           `  Comptes existants ajoutés comme membres${NBSP}: ${result.reusedAccounts.join(", ")}`,
         );
-      if (result.needPassword.length > 0)
+      if (result.needPassword.length > 0) {
         io.stdout(
           `  Sans mot de passe (l’export n’en contenait pas)${NBSP}: ${result.needPassword.join(", ")} — ces comptes ne peuvent pas se connecter tant qu’un mot de passe n’est pas redéfini.`,
         );
+        io.stdout(
+          `  Ces membres se connectent après avoir choisi un nouveau mot de passe avec «${NBSP}Mot de passe oublié${NBSP}»${NBSP}: ${forgotUrl}`,
+        );
+      }
     } else {
       io.stdout(
         `Workspace “${result.slug}” imported${result.newId ? " (a copy: new id)" : ""}: ${c.members} member(s), ${c.offers} offers, ${c.clients} clients, ${c.engagements} engagements, ${c.requests} requests, ${c.violations} violations, ${c.exceptions} exceptions.`,
       );
       if (result.reusedAccounts.length > 0)
         io.stdout(`  Existing accounts added as members: ${result.reusedAccounts.join(", ")}`);
-      if (result.needPassword.length > 0)
+      if (result.needPassword.length > 0) {
         io.stdout(
           `  No password (the export carried none): ${result.needPassword.join(", ")} — these accounts cannot sign in until a password is set again.`,
         );
+        io.stdout(
+          `  These members sign in after choosing a new password with “Forgot your password?”: ${forgotUrl}`,
+        );
+      }
     }
     return EXIT_OK;
   } catch (error) {

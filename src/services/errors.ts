@@ -5,6 +5,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "gone"
   | "boundary"
   | "payload_too_large"
   | "unsupported_media_type"

@@ -7,6 +7,7 @@ import { requestChoices } from "./migrations/0004_request_choices.ts";
 import { mail } from "./migrations/0005_mail.ts";
 import { money } from "./migrations/0006_money.ts";
 import { bookings } from "./migrations/0007_bookings.ts";
+import { passwordResets } from "./migrations/0008_password_resets.ts";
 
 export async function migrate(store: Store): Promise<string[]> {
   const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export async function migrate(store: Store): Promise<string[]> {
     "0005_mail": mail(store.engine),
     "0006_money": money(store.engine),
     "0007_bookings": bookings(store.engine),
+    "0008_password_resets": passwordResets(store.engine),
   };
   const migrator = new Migrator({
     db: store.db,

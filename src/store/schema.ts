@@ -79,6 +79,15 @@ export interface MagicLinksTable {
   created_at: Instant;
 }
 
+export interface PasswordResetsTable {
+  token_hash: string;
+  workspace_id: string;
+  user_id: string;
+  expires_at: Instant;
+  used_at: NullableInstant;
+  created_at: Instant;
+}
+
 export interface CharterDraftsTable {
   workspace_id: string;
   document: Json;
@@ -465,6 +474,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   magic_links: MagicLinksTable;
+  password_resets: PasswordResetsTable;
   charter_drafts: CharterDraftsTable;
   charter_versions: CharterVersionsTable;
   offers: OffersTable;

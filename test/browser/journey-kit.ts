@@ -26,6 +26,8 @@ export const ownerOf = (slug: string) => ({
 
 export interface BareServer {
   url: string;
+  /** The server's data folder (its SQLite database is `cadre.db` there). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -71,7 +73,7 @@ async function snapshotWebApp(into: string): Promise<void> {
 }
 
 /** `cadre serve` on embedded SQLite in a temporary folder, with its own copy of the web app. */
-async function startIsolatedServer(): Promise<{ url: string; stop(): Promise<void> }> {
+async function startIsolatedServer(): Promise<BareServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "cadre-journey-"));
   const web = join(dataDir, "web");
   const port = await freePort();
@@ -90,6 +92,7 @@ async function startIsolatedServer(): Promise<{ url: string; stop(): Promise<voi
     );
     return {
       url,
+      dataDir,
       stop: async () => {
         await server.stop();
         rmSync(dataDir, { recursive: true, force: true });

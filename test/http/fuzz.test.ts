@@ -16,6 +16,7 @@ const TABLES = [
   "sessions",
   "api_tokens",
   "magic_links",
+  "password_resets",
   "charter_drafts",
   "charter_versions",
   "offers",

@@ -1,11 +1,14 @@
 // Routes: the professional workspace under /app, the client portal under /portal (its own lazy
-// chunk), and the account pages (/signin, /signup, /invite).
+// chunk), and the account pages (/signin, /signup, /invite, /app/forgot-password,
+// /app/reset-password: outside the workspace frame, which needs a session).
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes } from "react-router";
 import { Loading } from "./components/ui.tsx";
 import { hasKnownAccount } from "./lib/session.ts";
 import { AcceptInvite } from "./pro/auth/AcceptInvite.tsx";
+import { ForgotPassword } from "./pro/auth/ForgotPassword.tsx";
+import { ResetPassword } from "./pro/auth/ResetPassword.tsx";
 import { SignIn } from "./pro/auth/SignIn.tsx";
 import { SignUp } from "./pro/auth/SignUp.tsx";
 import { ProHome } from "./pro/ProHome.tsx";
@@ -49,6 +52,8 @@ export function App() {
         <Route path="/signin" element={<SignIn />} />
         <Route path="/signup" element={<SignUp />} />
         <Route path="/invite" element={<AcceptInvite />} />
+        <Route path="/app/forgot-password" element={<ForgotPassword />} />
+        <Route path="/app/reset-password" element={<ResetPassword />} />
         <Route path="/portal/*" element={<Portal />} />
         <Route path="/app" element={<ProShell />}>
           <Route index element={<ProHome />} />

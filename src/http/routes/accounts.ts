@@ -1,8 +1,9 @@
-// Sign-up, sign-in, sign-out and the current session.
+// Sign-up, sign-in, sign-out, the current session, and "forgot password" (reset by e-mail link).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { describeSession } from "../../services/accounts/describe-session.ts";
 import { logIn } from "../../services/accounts/log-in.ts";
+import { requestPasswordReset, resetPassword } from "../../services/accounts/password-reset.ts";
 import { endSession } from "../../services/accounts/sessions.ts";
 import { signUp } from "../../services/accounts/sign-up.ts";
 import {
@@ -14,18 +15,15 @@ import {
   setSessionCookie,
 } from "../auth.ts";
 import {
-  clientOut,
   emailField,
   errorOut,
   line,
   passwordField,
-  roleField,
+  sessionOut,
   showUser,
   showWorkspace,
   signedInOut,
   signInPassword,
-  userOut,
-  workspaceOut,
 } from "./account-schemas.ts";
 
 const signUpBody = z.object({
@@ -49,14 +47,12 @@ const logInBody = z.object({
   workspace: line(0, 60).optional(),
 });
 
-const sessionOut = z.object({
-  kind: z.enum(["member", "client"]),
-  via: z.enum(["session", "token"]),
-  user: userOut.optional(),
-  role: roleField.optional(),
-  client: clientOut.optional(),
-  workspace: workspaceOut,
-  csrfToken: z.string().nullable(),
+const forgotBody = z.object({ email: emailField });
+
+const resetBody = z.object({
+  /** The secret of the link (`/app/reset-password#token=…`). */
+  token: line(1, 200),
+  password: passwordField,
 });
 
 const errors = { 400: errorOut, 401: errorOut, 403: errorOut, 409: errorOut, 429: errorOut };
@@ -98,6 +94,48 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const done = await logIn(app.ctx, request.body);
+      setSessionCookie(request, reply, done.session);
+      return {
+        user: showUser(done.user),
+        workspace: showWorkspace(done.workspace),
+        role: done.role,
+        csrfToken: done.session.csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    "/api/v1/password/forgot",
+    {
+      config: authRateLimit,
+      schema: {
+        tags: ["accounts"],
+        summary:
+          "Forgot password: e-mails a single-use reset link (valid 1 hour) when the address has an account; the same 202 either way",
+        body: forgotBody,
+        response: { 202: z.object({ ok: z.literal(true) }), 400: errorOut, 429: errorOut },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(app.ctx, request.body);
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+
+  app.post(
+    "/api/v1/password/reset",
+    {
+      config: authRateLimit,
+      schema: {
+        tags: ["accounts"],
+        summary:
+          "Set a new password with a reset link's token (works once); ends every other session of the account and signs in",
+        body: resetBody,
+        response: { 200: signedInOut, 400: errorOut, 410: errorOut, 429: errorOut },
+      },
+    },
+    async (request, reply) => {
+      const done = await resetPassword(app.ctx, request.body);
       setSessionCookie(request, reply, done.session);
       return {
         user: showUser(done.user),

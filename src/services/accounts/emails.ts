@@ -1,5 +1,6 @@
 // The e-mails the accounts work sends (through the outbox), in French or English, and the links
-// they carry. The secret sits in the URL fragment, which browsers never send to a server.
+// they carry (invitations, portal magic links, password resets). The secret sits in the URL
+// fragment, which browsers never send to a server.
 import type { Lang } from "../../i18n/lang.ts";
 
 export function langOf(locale: string | null | undefined): Lang {
@@ -13,6 +14,14 @@ export function invitationUrl(publicUrl: string, secret: string): string {
 export function portalUrl(publicUrl: string, secret: string): string {
   return `${publicUrl.replace(/\/$/, "")}/portal#token=${secret}`;
 }
+
+/** Where a professional sets a new password (the web app's page). */
+export function passwordResetUrl(publicUrl: string, secret: string): string {
+  return `${publicUrl.replace(/\/$/, "")}/app/reset-password#token=${secret}`;
+}
+
+/** Outbox keys of reset mails start with this: the outbox views hide the link in them. */
+export const PASSWORD_RESET_MAIL_KEY = "password-reset:";
 
 function when(at: string, timezone: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", {
@@ -62,5 +71,22 @@ export function magicLinkMail(
   return {
     subject: `Your access to the ${m.workspace} client portal`,
     text: `Hello ${m.client},\n\nHere is your personal link to the ${m.workspace} client portal: the working charter, your requests and what your engagement includes.\n\n${m.url}\n\nThis link works once and expires on ${until}. Please do not forward it.\n`,
+  };
+}
+
+export function passwordResetMail(
+  lang: Lang,
+  m: { name: string; email: string; url: string; expiresAt: string; timezone: string },
+): Mail {
+  const until = when(m.expiresAt, m.timezone, lang);
+  if (lang === "fr") {
+    return {
+      subject: "Réinitialiser votre mot de passe Cadre",
+      text: `Bonjour ${m.name},\n\nQuelqu’un (vous, espérons-le) a demandé à réinitialiser le mot de passe du compte Cadre ${m.email}.\n\nPour choisir un nouveau mot de passe, ouvrez ce lien :\n${m.url}\n\nCe lien ne sert qu’une fois et expire le ${until}. Une fois le mot de passe changé, toutes vos sessions ouvertes sont fermées.\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.\n`,
+    };
+  }
+  return {
+    subject: "Reset your Cadre password",
+    text: `Hello ${m.name},\n\nSomeone (you, we hope) asked to reset the password of the Cadre account ${m.email}.\n\nTo choose a new password, open this link:\n${m.url}\n\nThis link works once and expires on ${until}. Once the password is changed, every open session is signed out.\n\nIf you did not ask for this, ignore this message: your password stays the same.\n`,
   };
 }

@@ -41,6 +41,23 @@ defineErrors({
     fr: (p) => `${q.fr(p.email)} fait déjà partie de cet espace.`,
     en: (p) => `${q.en(p.email)} is already a member of this workspace.`,
   },
+  reset_link_invalid: {
+    fr: () =>
+      "Ce lien de réinitialisation n’est pas valide. Vérifiez que vous avez copié le lien entier, ou demandez-en un nouveau.",
+    en: () =>
+      "This reset link is not valid. Check that you copied the whole link, or ask for a new one.",
+  },
+  reset_link_used: {
+    fr: () =>
+      "Ce lien de réinitialisation a déjà servi : chaque lien ne fonctionne qu’une fois. Demandez-en un nouveau si besoin.",
+    en: () =>
+      "This reset link was already used: each link works only once. Ask for a new one if you need to.",
+  },
+  reset_link_expired: {
+    fr: () =>
+      "Ce lien de réinitialisation a expiré : il n’est valable qu’une heure. Demandez-en un nouveau.",
+    en: () => "This reset link has expired: it is valid for one hour only. Ask for a new one.",
+  },
   owner_only: {
     fr: () => "Seule la personne propriétaire de l’espace peut faire cela.",
     en: () => "Only the owner of the workspace can do this.",
@@ -57,6 +74,9 @@ Object.assign(charterMessages.fr, {
     `${q.fr(p.value)} est réservé par Cadre ; choisissez une autre adresse`,
   control_characters: () =>
     "ne doit pas contenir de caractères de contrôle (retours à la ligne, tabulations, NUL…)",
+  reset_link_invalid: () => "lien de réinitialisation inconnu",
+  reset_link_used: () => "lien de réinitialisation déjà utilisé",
+  reset_link_expired: () => "lien de réinitialisation expiré",
 });
 Object.assign(charterMessages.en, {
   email_format: (p: { value?: unknown }) =>
@@ -66,4 +86,7 @@ Object.assign(charterMessages.en, {
   slug_reserved: (p: { value?: unknown }) =>
     `${q.en(p.value)} is reserved by Cadre; choose another address`,
   control_characters: () => "must not contain control characters (line breaks, tabs, NUL…)",
+  reset_link_invalid: () => "unknown reset link",
+  reset_link_used: () => "reset link already used",
+  reset_link_expired: () => "reset link expired",
 });

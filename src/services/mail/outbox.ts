@@ -8,6 +8,7 @@ import {
   type OutboxMail,
   requeue,
 } from "../../store/repositories/outbox.ts";
+import { PASSWORD_RESET_MAIL_KEY } from "../accounts/emails.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, notFound } from "../errors.ts";
 import { NO_SMTP_TEXT, STATE_LABELS } from "./messages.ts";
@@ -58,10 +59,23 @@ export async function listOutbox(
   return { items: page.items.map((m) => presentMail(m, lang)), total: page.total };
 }
 
+/** The secret of a link (`#token=…`, `?token=…`) replaced, as the export does. */
+const LINK_SECRET = /([#?&]token=)[^\s&#"'<>]+/g;
+const redactLinks = (text: string) => text.replace(LINK_SECRET, "$1[redacted]");
+
 export async function getOutboxMail(ctx: AppContext, workspaceId: string, id: string, lang: Lang) {
   const mail = await getMail(ctx.db, workspaceId, id);
   if (!mail) throw notFound("mail");
-  return { ...presentMail(mail, lang), text: mail.text, html: mail.html, headers: mail.headers };
+  // A password reset link opens someone's account: the other members of the workspace, who can
+  // read its outbox, see the mail but not the link.
+  const hide = mail.idempotencyKey.startsWith(PASSWORD_RESET_MAIL_KEY);
+  const shown = (text: string) => (hide ? redactLinks(text) : text);
+  return {
+    ...presentMail(mail, lang),
+    text: shown(mail.text),
+    html: mail.html === null ? null : shown(mail.html),
+    headers: mail.headers,
+  };
 }
 
 /** Puts a failed or held mail back in the queue, due now. */

@@ -90,3 +90,14 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: string): 
   const result = await db.deleteFrom("sessions").where("expires_at", "<=", now).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Ends every browser session of a professional (all workspaces); returns their hashes. */
+export async function deleteUserSessions(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const rows = await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("kind", "=", "pro")
+    .returning("id_hash")
+    .execute();
+  return rows.map((r) => r.id_hash);
+}

@@ -74,3 +74,15 @@ export async function emailTaken(db: Kysely<Database>, email: string): Promise<b
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ password_hash: passwordHash })
+    .where("id", "=", userId)
+    .execute();
+}

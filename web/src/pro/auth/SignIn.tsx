@@ -74,6 +74,16 @@ export function SignIn() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        <p className="-mt-2 text-right text-sm">
+          <Link
+            to="/app/forgot-password"
+            state={{ email: email.trim() }}
+            className="text-teal-800 underline"
+            data-testid="forgot-password-link"
+          >
+            {t("auth.forgotLink")}
+          </Link>
+        </p>
         <TextField
           label={t("auth.workspaceOptional")}
           name="workspace"
