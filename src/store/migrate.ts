@@ -8,6 +8,7 @@ import { mail } from "./migrations/0005_mail.ts";
 import { money } from "./migrations/0006_money.ts";
 import { bookings } from "./migrations/0007_bookings.ts";
 import { passwordResets } from "./migrations/0008_password_resets.ts";
+import { dropUnusedIndexes } from "./migrations/0009_drop_unused_indexes.ts";
 
 export async function migrate(store: Store): Promise<string[]> {
   const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export async function migrate(store: Store): Promise<string[]> {
     "0006_money": money(store.engine),
     "0007_bookings": bookings(store.engine),
     "0008_password_resets": passwordResets(store.engine),
+    "0009_drop_unused_indexes": dropUnusedIndexes(),
   };
   const migrator = new Migrator({
     db: store.db,
