@@ -225,7 +225,7 @@ describeBrowser("journey 2: invite a client, charter acknowledged, portal reques
     const item = client.getByTestId("portal-request").filter({ hasText: "New photos" });
     await item.waitFor();
     const open = await textOf(item);
-    expect(open).toMatch(/New photos for the website(Accepted|Deferred)open/);
+    expect(open).toMatch(/New photos for the website(Accepted|Deferred)Open/);
     expect(open).toMatch(/Answer by .+ P[SD]T/);
     await shot(client, "portal-requests");
 
@@ -244,7 +244,7 @@ describeBrowser("journey 2: invite a client, charter acknowledged, portal reques
 
     await client.reload();
     const answered = client.getByTestId("portal-request").filter({ hasText: "New photos" });
-    await expect.poll(() => textOf(answered)).toMatch(/(Accepted|Deferred)answered/);
+    await expect.poll(() => textOf(answered)).toMatch(/(Accepted|Deferred)Answered/);
     await answered.getByText("Read the answer").click();
     expect(await textOf(answered)).toContain(
       "The new team photos are in the brand guide, page 12.",

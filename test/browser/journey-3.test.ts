@@ -173,7 +173,7 @@ describeBrowser("journey 3: Friday 21:30 is deferred, the inbox orders work by d
       .find((p) => p.type === "timeZoneName")?.value;
     expect(text).toContain(wallParts(Date.parse(dueAt), CLIENT_ZONE).weekday);
     expect(text).toContain(zone ?? "?");
-    expect(await textOf(item)).toMatch(/Deferred\s*open/);
+    expect(await textOf(item)).toMatch(/Deferred\s*Open/);
     expect(await textOf(item)).toMatch(/Answer by .+\(in \d+ d \d+ h\)/);
     await shot(client, "portal-deferred");
   });
@@ -256,14 +256,18 @@ describeBrowser("journey 3: Friday 21:30 is deferred, the inbox orders work by d
     await expect
       .poll(() => pro.getByTestId("request-detail").getByTestId("reply-body").inputValue())
       .toBe(body);
-    expect(await textOf(pro.getByTestId("request-detail"))).toContain("answered");
+    expect(await textOf(pro.getByTestId("request-detail"))).toContain("Answered");
+    // A sent reply is shown as sent: read-only until the request is reopened.
+    const sent = pro.getByTestId("request-detail").getByTestId("reply-body");
+    expect(await sent.getAttribute("readonly")).not.toBeNull();
+    expect(await textOf(pro.getByTestId("reply-readonly-note"))).toMatch(/was sent/);
     await shot(pro, "answered");
 
     await client.reload();
     const item = client
       .getByTestId("portal-request")
       .filter({ hasText: "Logo files for the printer" });
-    await expect.poll(() => textOf(item)).toMatch(/Deferred\s*answered/);
+    await expect.poll(() => textOf(item)).toMatch(/Deferred\s*Answered/);
     await item.getByText("Read the answer").click();
     expect(await textOf(item)).toContain("The logo files went to the printer this morning");
     await shot(client, "portal-answered");

@@ -278,6 +278,7 @@ function RequestDetail({
         <SelectField
           label={t("inbox.chosenOption")}
           value={chosen}
+          disabled={r.status !== "open"}
           data-testid="chosen-option"
           onChange={(e) => setChosen(e.target.value)}
           options={[
@@ -294,9 +295,15 @@ function RequestDetail({
           {t("decision.reply")}{" "}
           <span className="font-normal text-stone-600">({fmt.language(r.reply.locale)})</span>
         </h3>
+        {r.status !== "open" && (
+          <p className="text-sm text-stone-600" data-testid="reply-readonly-note">
+            {t(r.status === "answered" ? "inbox.replySent" : "inbox.replyNotSent")}
+          </p>
+        )}
         <TextField
           label={t("inbox.replySubject")}
           value={subject}
+          readOnly={r.status !== "open"}
           data-testid="reply-subject"
           onChange={(e) => setSubject(e.target.value)}
         />
@@ -304,6 +311,7 @@ function RequestDetail({
           label={t("inbox.replyBody")}
           value={body}
           rows={10}
+          readOnly={r.status !== "open"}
           data-testid="reply-body"
           onChange={(e) => setBody(e.target.value)}
         />
