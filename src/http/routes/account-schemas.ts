@@ -1,5 +1,6 @@
 // Zod schemas shared by the accounts routes (bodies and answers), and how results are shown.
 import { z } from "zod";
+import type { SignedIn } from "../../services/accounts/sign-up.ts";
 import type { User } from "../../store/repositories/users.ts";
 import type { Workspace } from "../../store/repositories/workspaces.ts";
 import type { userOut, workspaceOut } from "../schemas/accounts.ts";
@@ -65,5 +66,15 @@ export function showWorkspace(w: Workspace): z.infer<typeof workspaceOut> {
     country: w.country,
     region: w.region,
     currency: w.currency,
+  };
+}
+
+/** What a sign-up, sign-in, accepted invitation or password reset answers (the cookie aside). */
+export function showSignedIn(done: SignedIn) {
+  return {
+    user: showUser(done.user),
+    workspace: showWorkspace(done.workspace),
+    role: done.role,
+    csrfToken: done.session.csrfToken,
   };
 }

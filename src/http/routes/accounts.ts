@@ -20,6 +20,7 @@ import {
   line,
   passwordField,
   sessionOut,
+  showSignedIn,
   showUser,
   showWorkspace,
   signedInOut,
@@ -72,12 +73,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const done = await signUp(app.ctx, request.body);
       setSessionCookie(request, reply, done.session);
-      return reply.status(201).send({
-        user: showUser(done.user),
-        workspace: showWorkspace(done.workspace),
-        role: done.role,
-        csrfToken: done.session.csrfToken,
-      });
+      return reply.status(201).send(showSignedIn(done));
     },
   );
 
@@ -95,12 +91,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const done = await logIn(app.ctx, request.body);
       setSessionCookie(request, reply, done.session);
-      return {
-        user: showUser(done.user),
-        workspace: showWorkspace(done.workspace),
-        role: done.role,
-        csrfToken: done.session.csrfToken,
-      };
+      return showSignedIn(done);
     },
   );
 
@@ -137,12 +128,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const done = await resetPassword(app.ctx, request.body);
       setSessionCookie(request, reply, done.session);
-      return {
-        user: showUser(done.user),
-        workspace: showWorkspace(done.workspace),
-        role: done.role,
-        csrfToken: done.session.csrfToken,
-      };
+      return showSignedIn(done);
     },
   );
 

@@ -9,8 +9,7 @@ import {
   line,
   passwordField,
   roleField,
-  showUser,
-  showWorkspace,
+  showSignedIn,
   signedInOut,
 } from "./account-schemas.ts";
 
@@ -79,12 +78,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const done = await acceptInvitation(app.ctx, request.body);
       setSessionCookie(request, reply, done.session);
-      return {
-        user: showUser(done.user),
-        workspace: showWorkspace(done.workspace),
-        role: done.role,
-        csrfToken: done.session.csrfToken,
-      };
+      return showSignedIn(done);
     },
   );
 

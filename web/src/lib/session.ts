@@ -1,7 +1,7 @@
 // The signed-in caller (member or client) and its CSRF token, shared through TanStack Query.
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, get, setCsrfToken } from "./api.ts";
-import type { Session } from "./types.ts";
+import type { Session, SignedIn } from "./types.ts";
 
 export const SESSION_KEY = ["session"] as const;
 
@@ -38,4 +38,25 @@ export function hasKnownAccount(): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * After a sign-up, sign-in, accepted invitation or password reset: keeps the new CSRF token,
+ * forgets whatever the previous caller had loaded, and makes the new session the current one.
+ */
+export function useStartSession(): (done: SignedIn) => void {
+  const queryClient = useQueryClient();
+  return (done) => {
+    setCsrfToken(done.csrfToken);
+    rememberAccount();
+    queryClient.clear();
+    queryClient.setQueryData<Session>(SESSION_KEY, {
+      kind: "member",
+      via: "session",
+      user: done.user,
+      role: done.role,
+      workspace: done.workspace,
+      csrfToken: done.csrfToken,
+    });
+  };
 }

@@ -1,19 +1,19 @@
 // /invite#token=…: join a workspace (new account: name + password; existing: its password).
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Alert, Button, ErrorMessage, TextField } from "../../components/ui.tsx";
-import { post, setCsrfToken } from "../../lib/api.ts";
+import { post } from "../../lib/api.ts";
 import { takeHashToken } from "../../lib/hash-token.ts";
-import { rememberAccount, SESSION_KEY } from "../../lib/session.ts";
+import { useStartSession } from "../../lib/session.ts";
 import type { SignedIn } from "../../lib/types.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
 
 export function AcceptInvite() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const startSession = useStartSession();
   const [token] = useState(() => takeHashToken());
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
@@ -21,17 +21,7 @@ export function AcceptInvite() {
     mutationFn: () =>
       post<SignedIn>("/invitations/accept", { token, password, ...(name ? { name } : {}) }),
     onSuccess: (done) => {
-      setCsrfToken(done.csrfToken);
-      rememberAccount();
-      queryClient.clear();
-      queryClient.setQueryData(SESSION_KEY, {
-        kind: "member",
-        via: "session",
-        user: done.user,
-        role: done.role,
-        workspace: done.workspace,
-        csrfToken: done.csrfToken,
-      });
+      startSession(done);
       navigate("/app");
     },
   });

@@ -1,13 +1,13 @@
 // /app/reset-password#token=…: choose a new password with the link from the reset e-mail, then
 // land in the workspace, signed in. A used, expired or unknown link offers to ask for a new one.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { Alert, Button, ErrorMessage, errorsAt, TextField } from "../../components/ui.tsx";
-import { ApiError, post, setCsrfToken } from "../../lib/api.ts";
+import { ApiError, post } from "../../lib/api.ts";
 import { takeHashToken } from "../../lib/hash-token.ts";
-import { rememberAccount, SESSION_KEY } from "../../lib/session.ts";
+import { useStartSession } from "../../lib/session.ts";
 import type { SignedIn } from "../../lib/types.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
 
@@ -47,7 +47,7 @@ function AskAgain() {
 export function ResetPassword() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const startSession = useStartSession();
   const [token] = useState(takeResetToken);
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -58,17 +58,7 @@ export function ResetPassword() {
   const reset = useMutation({
     mutationFn: () => post<SignedIn>("/password/reset", { token, password }),
     onSuccess: (done) => {
-      setCsrfToken(done.csrfToken);
-      rememberAccount();
-      queryClient.clear();
-      queryClient.setQueryData(SESSION_KEY, {
-        kind: "member",
-        via: "session",
-        user: done.user,
-        role: done.role,
-        workspace: done.workspace,
-        csrfToken: done.csrfToken,
-      });
+      startSession(done);
       navigate("/app", { replace: true });
     },
   });

@@ -1,11 +1,11 @@
 // Sign in with e-mail and password (and a workspace's address for people in several).
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button, ErrorMessage, TextField } from "../../components/ui.tsx";
-import { post, setCsrfToken } from "../../lib/api.ts";
-import { rememberAccount, SESSION_KEY } from "../../lib/session.ts";
+import { post } from "../../lib/api.ts";
+import { useStartSession } from "../../lib/session.ts";
 import type { SignedIn } from "../../lib/types.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
 
@@ -17,7 +17,7 @@ export function SignIn() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const queryClient = useQueryClient();
+  const startSession = useStartSession();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [workspace, setWorkspace] = useState("");
@@ -25,17 +25,7 @@ export function SignIn() {
     mutationFn: () =>
       post<SignedIn>("/login", { email, password, ...(workspace ? { workspace } : {}) }),
     onSuccess: (done) => {
-      setCsrfToken(done.csrfToken);
-      rememberAccount();
-      queryClient.clear();
-      queryClient.setQueryData(SESSION_KEY, {
-        kind: "member",
-        via: "session",
-        user: done.user,
-        role: done.role,
-        workspace: done.workspace,
-        csrfToken: done.csrfToken,
-      });
+      startSession(done);
       navigate(safeNext(params.get("next")));
     },
   });

@@ -1,11 +1,11 @@
 // Sign up: the professional's account and their workspace (name, public address, zone,
 // language, country and region for public holidays, currency).
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { Button, ErrorMessage, errorsAt, SelectField, TextField } from "../../components/ui.tsx";
-import { ApiError, post, setCsrfToken } from "../../lib/api.ts";
+import { ApiError, post } from "../../lib/api.ts";
 import { useFormat } from "../../lib/format.tsx";
 import {
   COMMON_CURRENCIES,
@@ -13,7 +13,7 @@ import {
   regionOptions,
   useHolidayRegions,
 } from "../../lib/places.ts";
-import { rememberAccount, SESSION_KEY } from "../../lib/session.ts";
+import { useStartSession } from "../../lib/session.ts";
 import { slugify } from "../../lib/slug.ts";
 import { allTimeZones, viewerZone } from "../../lib/time.ts";
 import type { SignedIn } from "../../lib/types.ts";
@@ -31,7 +31,7 @@ export function SignUp() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const startSession = useStartSession();
   const regions = useHolidayRegions();
   const zones = useMemo(() => allTimeZones(), []);
   const [form, setForm] = useState(() => {
@@ -69,16 +69,7 @@ export function SignUp() {
         },
       }),
     onSuccess: (done) => {
-      setCsrfToken(done.csrfToken);
-      rememberAccount();
-      queryClient.setQueryData(SESSION_KEY, {
-        kind: "member",
-        via: "session",
-        user: done.user,
-        role: done.role,
-        workspace: done.workspace,
-        csrfToken: done.csrfToken,
-      });
+      startSession(done);
       navigate("/app/charter");
     },
   });
