@@ -12,6 +12,7 @@ const duration = quick ? 5 : 20;
 const connections = 50;
 
 type Result = autocannon.Result;
+type Decided = { outcome: string; rules: { id: string; violation: boolean }[] };
 
 function run(opts: autocannon.Options): Promise<Result> {
   return new Promise((resolve, reject) => {
@@ -104,13 +105,14 @@ async function main() {
     connections,
     duration,
   });
-  const sample = (await (
-    await fetch(`${server.url}/api/v1/requests`, {
-      method: "POST",
-      headers,
-      body: body(clientId),
-    })
-  ).json()) as { decision: { outcome: string; rules: { id: string; violation: boolean }[] } };
+  /** How the server decides this body: what the figures of its case measure. */
+  const decidedOnce = async (payload: string) =>
+    (
+      (await (
+        await fetch(`${server.url}/api/v1/requests`, { method: "POST", headers, body: payload })
+      ).json()) as { decision: Decided }
+    ).decision;
+  const sample = await decidedOnce(body(clientId));
   const { result: urgent, cpu: urgentCpu } = await measured(server.child.pid, {
     url: `${server.url}/api/v1/requests`,
     method: "POST",
@@ -119,17 +121,11 @@ async function main() {
     connections,
     duration,
   });
-  const urgentSample = (await (
-    await fetch(`${server.url}/api/v1/requests`, {
-      method: "POST",
-      headers,
-      body: urgentBody(clientId),
-    })
-  ).json()) as { decision: { outcome: string; rules: { id: string; violation: boolean }[] } };
+  const urgentSample = await decidedOnce(urgentBody(clientId));
   const stored = (await (
     await fetch(`${server.url}/api/v1/requests?limit=1`, { headers })
   ).json()) as { total: number };
-  const path = (d: { outcome: string; rules: { id: string; violation: boolean }[] }) =>
+  const path = (d: Decided) =>
     `${d.outcome}; rules ${d.rules.map((r) => `${r.id}${r.violation ? " (violation)" : ""}`).join(", ") || "none"}`;
   await server.stop();
 
@@ -173,7 +169,7 @@ async function main() {
     cases: [
       {
         name: "intake",
-        decided: path(sample.decision),
+        decided: path(sample),
         requestsPerSec: ours.requestsPerSec,
         latencyMs: ours.latencyMs,
         non2xx: ours.non2xx,
@@ -191,7 +187,7 @@ async function main() {
       },
       {
         name: "intake of a rule-breaking request",
-        decided: path(urgentSample.decision),
+        decided: path(urgentSample),
         requestsPerSec: theUrgent.requestsPerSec,
         latencyMs: theUrgent.latencyMs,
         non2xx: theUrgent.non2xx,
@@ -212,14 +208,14 @@ async function main() {
   console.log(
     `        server ${intakeCpu.serverUsPerRequest} µs CPU/request (${intakeCpu.serverCores} cores), autocannon ${intakeCpu.autocannonUsPerRequest} µs (${intakeCpu.autocannonCores} cores)`,
   );
-  console.log(`        decided: ${path(sample.decision)}`);
+  console.log(`        decided: ${path(sample)}`);
   console.log(
     `urgent: ${theUrgent.requestsPerSec} req/s, p50 ${theUrgent.latencyMs.p50} ms, p99 ${theUrgent.latencyMs.p99} ms, non-2xx ${theUrgent.non2xx}`,
   );
   console.log(
     `        server ${urgentCpu.serverUsPerRequest} µs CPU/request (${urgentCpu.serverCores} cores)`,
   );
-  console.log(`        decided: ${path(urgentSample.decision)}`);
+  console.log(`        decided: ${path(urgentSample)}`);
   console.log(
     `bare:   ${peer.requestsPerSec} req/s, p50 ${peer.latencyMs.p50} ms, p99 ${peer.latencyMs.p99} ms`,
   );

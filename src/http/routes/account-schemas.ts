@@ -1,5 +1,6 @@
 // Zod schemas shared by the accounts routes (bodies and answers), and how results are shown.
 import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../../services/accounts/passwords.ts";
 import type { SignedIn } from "../../services/accounts/sign-up.ts";
 import type { User } from "../../store/repositories/users.ts";
 import type { Workspace } from "../../store/repositories/workspaces.ts";
@@ -36,9 +37,9 @@ const password = (min: number) =>
   z
     .string()
     .min(min)
-    .max(200)
+    .max(PASSWORD_MAX)
     .refine((text) => !hasControlCharacter(text, true), { error: "cadre.control_characters" });
-export const passwordField = password(10);
+export const passwordField = password(PASSWORD_MIN);
 /** Signing in accepts any length, so a shorter legacy password gets the same 401. */
 export const signInPassword = password(1);
 

@@ -24,7 +24,7 @@ import { AppError, invalid } from "../errors.ts";
 import { emailProblem, normalizeEmail } from "./account-input.ts";
 import { langOf, PASSWORD_RESET_MAIL_KEY, passwordResetMail, passwordResetUrl } from "./emails.ts";
 import "./messages.ts";
-import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "./passwords.ts";
+import { hashPassword } from "./passwords.ts";
 import { forgetCredential } from "./principal-cache.ts";
 import { randomSecret, sha256 } from "./secrets.ts";
 import { startSession } from "./sessions.ts";
@@ -108,27 +108,6 @@ function deadLink(reset: PasswordReset | null, now: number): AppError | null {
   return null;
 }
 
-function checkPassword(password: string): void {
-  if (password.length < PASSWORD_MIN) {
-    throw invalid("invalid_input", {}, [
-      {
-        path: "password",
-        code: "too_small",
-        params: { minimum: PASSWORD_MIN, origin: "string" },
-      },
-    ]);
-  }
-  if (password.length > PASSWORD_MAX) {
-    throw invalid("invalid_input", {}, [
-      {
-        path: "password",
-        code: "too_big",
-        params: { maximum: PASSWORD_MAX, origin: "string" },
-      },
-    ]);
-  }
-}
-
 /** The workspace to sign in to after a reset: the one the link was sent through, else the oldest. */
 async function workspaceAfterReset(db: Kysely<Database>, userId: string, preferred: string) {
   const role = await memberRole(db, preferred, userId);
@@ -154,7 +133,6 @@ export async function resetPassword(
   const found = await passwordResetByHash(ctx.db, tokenHash);
   const dead = deadLink(found, ctx.now());
   if (dead) throw dead;
-  checkPassword(input.password);
   // scrypt runs before the transaction, so no write waits on it.
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();

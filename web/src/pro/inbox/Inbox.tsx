@@ -205,6 +205,8 @@ function RequestDetail({
     setBody(r.reply.body);
   }, [r.reply.subject, r.reply.body]);
   const dirty = subject !== r.reply.subject || body !== r.reply.body;
+  /** Answered or closed: the reply is what was sent (or not), read-only until reopened. */
+  const settled = r.status !== "open";
   const act = useMutation({
     mutationFn: (action: "save" | "answer" | "close" | "reopen") =>
       patch<{ request: StoredRequest; mailId: string | null }>(`/requests/${r.id}`, {
@@ -278,7 +280,7 @@ function RequestDetail({
         <SelectField
           label={t("inbox.chosenOption")}
           value={chosen}
-          disabled={r.status !== "open"}
+          disabled={settled}
           data-testid="chosen-option"
           onChange={(e) => setChosen(e.target.value)}
           options={[
@@ -295,7 +297,7 @@ function RequestDetail({
           {t("decision.reply")}{" "}
           <span className="font-normal text-stone-600">({fmt.language(r.reply.locale)})</span>
         </h3>
-        {r.status !== "open" && (
+        {settled && (
           <p className="text-sm text-stone-600" data-testid="reply-readonly-note">
             {t(r.status === "answered" ? "inbox.replySent" : "inbox.replyNotSent")}
           </p>
@@ -303,7 +305,7 @@ function RequestDetail({
         <TextField
           label={t("inbox.replySubject")}
           value={subject}
-          readOnly={r.status !== "open"}
+          readOnly={settled}
           data-testid="reply-subject"
           onChange={(e) => setSubject(e.target.value)}
         />
@@ -311,7 +313,7 @@ function RequestDetail({
           label={t("inbox.replyBody")}
           value={body}
           rows={10}
-          readOnly={r.status !== "open"}
+          readOnly={settled}
           data-testid="reply-body"
           onChange={(e) => setBody(e.target.value)}
         />
